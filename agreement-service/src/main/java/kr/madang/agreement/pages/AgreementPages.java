@@ -1,0 +1,133 @@
+package kr.madang.agreement.pages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import kr.madang.agreement.api.AgreementController;
+import kr.madang.agreement.api.AgreementRequests;
+import kr.madang.agreement.api.AgreementViews;
+import kr.madang.agreement.mou.AgreementState;
+import kr.madang.platform.pages.FieldErrors;
+import kr.madang.platform.pages.PageController;
+import kr.madang.platform.pages.PageUser;
+import kr.madang.platform.security.Roles;
+import kr.madang.platform.web.ApiProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * HQ's agreement pages over the API controller (same access rules): the list with each party's signing progress,
+ * and one agreement with its versions, history and the actions its state allows.
+ */
+@PageController
+public class AgreementPages {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final AgreementController agreements;
+    private final MessageSource messages;
+
+    public AgreementPages(AgreementController agreements, MessageSource messages) {
+        this.agreements = agreements;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/agreements";
+    }
+
+    @GetMapping("/agreements")
+    @SuppressWarnings("unchecked")
+    String list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
+                Authentication authentication, Model model) {
+        PageUser.require(authentication, Roles.HQ_ADMIN, Roles.REGIONAL_OFFICE);
+        Authentication api = PageUser.asApiAuthentication(authentication);
+        AgreementState filter = null;
+        FieldErrors errors = FieldErrors.none();
+        if (state != null && !state.isBlank()) {
+            try {
+                filter = AgreementState.valueOf(state);
+            } catch (IllegalArgumentException e) {
+                errors.add("state", text("agreement.error.filter"));
+            }
+        }
+        Map<String, Object> result = agreements.list(filter, null, Math.max(0, page), PAGE_SIZE, api);
+        List<AgreementViews.AgreementView> rows = new ArrayList<>();
+        for (AgreementViews.AgreementSummaryView s : (List<AgreementViews.AgreementSummaryView>) result.get("items")) {
+            rows.add(agreements.get(s.id(), api));
+        }
+        Map<String, Long> signedCounts = new java.util.HashMap<>();
+        rows.forEach(a -> signedCounts.put(a.id(), a.parties().stream()
+                .filter(p -> p.signature() != null && p.signature().version() == a.currentVersion()).count()));
+        model.addAttribute("rows", rows);
+        model.addAttribute("signedCounts", signedCounts);
+        model.addAttribute("page", result.get("page"));
+        model.addAttribute("size", result.get("size"));
+        model.addAttribute("total", result.get("total"));
+        model.addAttribute("states", AgreementState.values());
+        model.addAttribute("state", filter == null ? "" : filter.name());
+        model.addAttribute("errors", errors);
+        return "agreement/list";
+    }
+
+    @GetMapping("/agreements/{id}")
+    String agreement(@PathVariable String id, @RequestParam(required = false) Integer version,
+                     Authentication authentication, Model model) {
+        PageUser.require(authentication, Roles.HQ_ADMIN, Roles.REGIONAL_OFFICE);
+        Authentication api = PageUser.asApiAuthentication(authentication);
+        AgreementViews.AgreementView a = agreements.get(id, api);
+        int shown = version == null ? a.currentVersion() : version;
+        model.addAttribute("a", a);
+        model.addAttribute("version", agreements.version(id, shown, api));
+        model.addAttribute("history", agreements.history(id, api));
+        model.addAttribute("hq", PageUser.of(authentication).isHq());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", FieldErrors.none());
+        }
+        return "agreement/agreement";
+    }
+
+    /** The state's allowed actions that need no more than a reason: circulate, withdraw, terminate, renew. */
+    @PostMapping("/agreements/{id}/actions/{action}")
+    String act(@PathVariable String id, @PathVariable String action, @RequestParam(defaultValue = "") String reason,
+               Authentication authentication, RedirectAttributes redirect) {
+        PageUser.require(authentication, Roles.HQ_ADMIN);
+        Authentication api = PageUser.asApiAuthentication(authentication);
+        try {
+            switch (action) {
+                case "circulate" -> agreements.circulate(id, api);
+                case "withdraw" -> agreements.withdraw(id, new AgreementRequests.Withdraw(blank(reason)), api);
+                case "renew" -> agreements.renew(id, null, api);
+                case "terminate" -> {
+                    if (reason.isBlank() || reason.length() > 2000) {
+                        redirect.addFlashAttribute("errors", FieldErrors.none().add("reason", text("agreement.error.reason")));
+                        return "redirect:/agreements/" + id;
+                    }
+                    agreements.terminate(id, new AgreementRequests.Terminate(reason.strip()), api);
+                }
+                default -> throw ApiProblem.badField("action", "unknown action");
+            }
+            redirect.addFlashAttribute("done", action);
+        } catch (ApiProblem problem) {
+            redirect.addFlashAttribute("errors", FieldErrors.of(problem));
+        }
+        return "redirect:/agreements/" + id;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

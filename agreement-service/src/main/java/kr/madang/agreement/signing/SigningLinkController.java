@@ -1,0 +1,157 @@
+package kr.madang.agreement.signing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import kr.madang.agreement.lifecycle.AgreementLifecycle;
+import kr.madang.agreement.mou.Agreement;
+import kr.madang.agreement.mou.Party;
+import kr.madang.agreement.mou.Signature;
+import kr.madang.agreement.mou.Version;
+import kr.madang.agreement.store.Documents;
+import kr.madang.platform.web.ApiProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a party does through its own signing link, without an account: read the version it is asked to sign (and
+ * nothing of other parties but their names and whether they signed), download the document, sign or decline.
+ */
+@RestController
+@RequestMapping("/api/signing/{token}")
+public class SigningLinkController {
+
+    public record SignRequest(@NotBlank @Size(max = 100) String signerName, @Size(max = 100) String signerTitle) {
+    }
+
+    public record DeclineRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record OtherParty(String institution, boolean signed) {
+    }
+
+    public record PartyAgreementView(String agreementId, String title, String purpose, List<String> cooperationItems,
+                                     int version, String documentType, String documentSha256, String documentUrl,
+                                     String state, String institution, String representativeName, int step,
+                                     String status, Signature signature, java.time.Instant linkExpiresAt,
+                                     List<OtherParty> parties) {
+    }
+
+    private final SigningLinks links;
+    private final AgreementLifecycle lifecycle;
+    private final Documents documents;
+    private final Clock clock;
+
+    public SigningLinkController(SigningLinks links, AgreementLifecycle lifecycle, Documents documents, Clock clock) {
+        this.links = links;
+        this.lifecycle = lifecycle;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    public PartyAgreementView view(@PathVariable String token) {
+        SigningLinks.Grant grant = grant(token);
+        Agreement a = lifecycle.find(grant.agreementId()).orElseThrow(SigningLinkController::invalid);
+        Party party = partyOf(a, grant);
+        Version v = a.version(grant.version());
+        Signature signature = v.signatureOf(party.id()).orElse(null);
+        String status = signature != null ? "SIGNED"
+                : a.versionToSign(party.id()).map(Version::number).filter(n -> n == grant.version()).isPresent()
+                ? "TO_SIGN" : v.declineOf(party.id()).isPresent() ? "DECLINED" : "CLOSED";
+        var doc = v.content().document();
+        return new PartyAgreementView(a.id(), v.content().title(), v.content().purpose(), v.content().cooperationItems(),
+                v.number(), doc == null ? null : doc.kind().name(), v.documentSha256(),
+                "/api/signing/" + token + "/document", a.state().name(), party.institution(),
+                party.representativeName(), party.step(), status, signature, grant.expiresAt(),
+                a.parties().stream().filter(p -> !p.id().equals(party.id()))
+                        .map(p -> new OtherParty(p.institution(), v.signatureOf(p.id()).isPresent())).toList());
+    }
+
+    @GetMapping("/document")
+    public ResponseEntity<byte[]> document(@PathVariable String token) {
+        SigningLinks.Grant grant = grant(token);
+        Agreement a = lifecycle.find(grant.agreementId()).orElseThrow(SigningLinkController::invalid);
+        partyOf(a, grant);
+        Version v = a.version(grant.version());
+        var doc = v.content().document();
+        if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var pdf = documents.find(a.id(), v.number()).orElseThrow(SigningLinkController::invalid);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"agreement-v" + v.number() + ".pdf\"")
+                .body(pdf.content());
+    }
+
+    /** Signs the version the link is for. A second signature through the same link answers the first one. */
+    @PostMapping("/sign")
+    public Signature sign(@PathVariable String token, @Valid @RequestBody SignRequest request) {
+        SigningLinks.Grant grant = grant(token);
+        return lifecycle.change(grant.agreementId(), (a, now) -> {
+            Party party = partyOf(a, grant);
+            var earlier = a.version(grant.version()).signatureOf(party.id());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            requireCurrent(a, party, grant);
+            return a.sign(party.id(), request.signerName().strip(),
+                    request.signerTitle() == null || request.signerTitle().isBlank() ? null : request.signerTitle().strip(),
+                    now, "party:" + party.id());
+        });
+    }
+
+    @PostMapping("/decline")
+    public Map<String, Object> decline(@PathVariable String token, @Valid @RequestBody DeclineRequest request) {
+        SigningLinks.Grant grant = grant(token);
+        return lifecycle.change(grant.agreementId(), (a, now) -> {
+            Party party = partyOf(a, grant);
+            requireCurrent(a, party, grant);
+            var decline = a.decline(party.id(), request.reason().strip(), now, "party:" + party.id());
+            return Map.<String, Object>of("partyId", decline.partyId(), "version", decline.version(),
+                    "declinedAt", decline.declinedAt(), "state", a.state().name());
+        });
+    }
+
+    private SigningLinks.Grant grant(String token) {
+        SigningLinks.Grant grant = links.read(token).orElseThrow(SigningLinkController::invalid);
+        if (!clock.instant().isBefore(grant.expiresAt())) {
+            throw new ApiProblem(HttpStatus.GONE, "Signing link expired",
+                    "this signing link expired; ask the secretariat for a new one", null)
+                    .with("expiredAt", grant.expiresAt());
+        }
+        return grant;
+    }
+
+    private static Party partyOf(Agreement a, SigningLinks.Grant grant) {
+        return a.parties().stream().filter(p -> p.id().equals(grant.partyId())).findFirst()
+                .filter(p -> grant.version() <= a.versions().size())
+                .orElseThrow(SigningLinkController::invalid);
+    }
+
+    private static void requireCurrent(Agreement a, Party party, SigningLinks.Grant grant) {
+        boolean current = a.versionToSign(party.id()).map(Version::number).filter(n -> n == grant.version()).isPresent();
+        if (!current && grant.version() != a.currentVersion().number()) {
+            throw new ApiProblem(HttpStatus.GONE, "Version superseded", "this link is for version " + grant.version()
+                    + ", which is no longer the one to sign; a link to the new version is sent when it circulates", null)
+                    .with("currentVersion", a.currentVersion().number());
+        }
+    }
+
+    private static ApiProblem invalid() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Invalid signing link", "this signing link is not valid", "token");
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The benchmark: starts the local stack if it is not running, measures this machine's limits, then the product
+# against them, prints every figure and writes deploy/bench/REPORT.md.
+#   deploy/bench/run.sh             the full run (about 15 minutes on 2 cores)
+#   deploy/bench/run.sh --quick     short steps, hot event and catch-up scaled down (about 5 minutes)
+#   deploy/bench/run.sh --catchup=N the catch-up with N registrations
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+if [[ -z "${JAVA_HOME:-}" ]]; then
+  for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    if [[ -x "$jdk/bin/java" ]] && "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+      export JAVA_HOME="$jdk"; break
+    fi
+  done
+fi
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if [[ ! -f deploy/bench/target/madang-bench.jar || -n "$(find deploy/bench/src -newer deploy/bench/target/madang-bench.jar -type f)" ]]; then
+  echo "Building the bench..."
+  ./mvnw -q -B -o -pl deploy/local,deploy/bench -am install -DskipTests >/dev/null
+fi
+./madang up -d
+exec "$java" -Xmx512m -XX:+UseParallelGC -Dmadang.root="$root" \
+  -cp "deploy/bench/target/madang-bench.jar:deploy/bench/target/lib/*" kr.madang.bench.Bench "$@"

@@ -1,0 +1,123 @@
+package kr.madang.notification.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import kr.madang.notification.NotificationProperties;
+import kr.madang.notification.message.Message;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends an email over SMTP: multipart text + HTML in UTF-8, the subject RFC 2047-encoded, the message id as
+ * Message-ID (so a resend after a crash is recognisable as the same message), List-Unsubscribe on non-essential mail.
+ */
+@Component
+public class EmailSender {
+
+    public static final String PROVIDER = "smtp";
+
+    private final JavaMailSenderImpl mailSender;
+    private final NotificationProperties.Mail settings;
+    private final Clock clock;
+    private final SendTracing tracing;
+
+    public EmailSender(JavaMailSenderImpl mailSender, NotificationProperties properties, Clock clock, SendTracing tracing) {
+        this.mailSender = mailSender;
+        this.tracing = tracing;
+        this.settings = properties.mail();
+        this.clock = clock;
+    }
+
+    public DeliveryResult send(Message message) {
+        Instant started = clock.instant();
+        String messageId = "<" + message.id() + "@" + settings.messageIdDomain() + ">";
+        try {
+            MimeMessage mime = new FixedIdMimeMessage(mailSender.getSession(), messageId);
+            MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(message.recipient());
+            helper.setSubject(message.subject());
+            helper.setText(message.bodyText(), message.bodyHtml());
+            if (message.unsubscribeUrl() != null) {
+                mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            mime.setHeader("X-Madang-Notification-Id", message.id().toString());
+            String traceId = tracing.currentTraceId();
+            if (traceId != null) {
+                mime.setHeader(SendTracing.TRACE_HEADER, traceId);
+            }
+            mailSender.send(mime);
+            return new DeliveryResult.Accepted(PROVIDER, messageId, List.of(attempt(started, "ACCEPTED", null)));
+        } catch (MessagingException | MailParseException | MailPreparationException e) {
+            return new DeliveryResult.Refused("invalid email: " + e.getMessage(), List.of(attempt(started, "REFUSED", e.getMessage())));
+        } catch (MailAuthenticationException e) {
+            return new DeliveryResult.Unavailable("SMTP authentication failed", List.of(attempt(started, "UNAVAILABLE", "authentication failed")));
+        } catch (MailException e) {
+            if (e instanceof MailSendException failure && failure.getFailedMessages().isEmpty()) {
+                // Spring's way of saying the server accepted the message (250 to its data) and only closing the
+                // connection failed (QUIT unanswered): the email is out, and a retry would send it twice
+                return new DeliveryResult.Accepted(PROVIDER, messageId,
+                        List.of(attempt(started, "ACCEPTED", "accepted; closing the connection failed: " + e.getMessage())));
+            }
+            if (permanent(e)) {
+                return new DeliveryResult.Refused("SMTP server refused the recipient",
+                        List.of(attempt(started, "REFUSED", e.getMessage())));
+            }
+            return new DeliveryResult.Unavailable("SMTP server unavailable: " + e.getClass().getSimpleName(),
+                    List.of(attempt(started, "UNAVAILABLE", e.getMessage())));
+        }
+    }
+
+    /** A 5xx reply about the recipient is final; connection trouble and 4xx replies are not. */
+    private static boolean permanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Angus Mail's SMTPAddressFailedException (runtime-only dependency) carries the server's reply
+            if (t.getClass().getSimpleName().equals("SMTPAddressFailedException") && t.getMessage() != null) {
+                String reply = t.getMessage().strip();
+                return reply.length() >= 3 && reply.charAt(0) == '5';
+            }
+            if (t instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
+                    && sendFailed.getInvalidAddresses().length > 0 && sendFailed.getNextException() == null) {
+                return true;
+            }
+            if (t instanceof MessagingException me && me.getNextException() != null && me.getNextException() != t.getCause()) {
+                if (permanent(me.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private DeliveryResult.ProviderAttempt attempt(Instant started, String outcome, String detail) {
+        return new DeliveryResult.ProviderAttempt(PROVIDER, started, clock.instant(), outcome, detail);
+    }
+
+    /** Keeps the Message-ID we chose instead of the one JavaMail would generate on save. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package kr.madang.notification.message;
+
+import java.time.Clock;
+
+import kr.madang.events.notification.Channel;
+import kr.madang.events.notification.DeliveryStatus;
+import kr.madang.events.notification.NotificationStatusChanged;
+import kr.madang.platform.outbox.Outbox;
+import kr.madang.schemas.Events;
+import kr.madang.schemas.Topics;
+import org.springframework.stereotype.Component;
+
+/** Announces each status change of a message on madang.notification.events, in the transaction that makes it. */
+@Component
+public class StatusEvents {
+
+    public static final String PRODUCER = "notification-service";
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public StatusEvents(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void changed(String messageId, String sourceEventId, kr.madang.notification.template.Channel channel,
+                        MessageStatus status, int statusVersion, String correlationId, String reason) {
+        if (status == MessageStatus.SUPPRESSED) {
+            return; // never entered delivery; the event's status enum has no such state
+        }
+        outbox.append(Topics.NOTIFICATION_EVENTS, NotificationStatusChanged.newBuilder()
+                .setHeader(Events.newHeader(PRODUCER, messageId, statusVersion, correlationId, sourceEventId, clock.instant()))
+                .setNotificationId(messageId)
+                .setSourceEventId(sourceEventId)
+                .setChannel(Channel.valueOf(channel.name()))
+                .setStatus(DeliveryStatus.valueOf(status.name()))
+                .setReason(reason)
+                .build());
+    }
+}

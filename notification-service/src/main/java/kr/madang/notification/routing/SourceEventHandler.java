@@ -1,0 +1,123 @@
+package kr.madang.notification.routing;
+
+import java.time.Clock;
+import java.util.List;
+
+import kr.madang.events.EventHeader;
+import kr.madang.events.registration.AttendeeDataErased;
+import kr.madang.events.registration.ForumEventCancelled;
+import kr.madang.events.registration.ForumEventClosed;
+import kr.madang.events.registration.ForumEventCompleted;
+import kr.madang.events.registration.ForumEventOpened;
+import kr.madang.events.registration.ForumEventRescheduled;
+import kr.madang.events.registration.ForumEventScheduled;
+import kr.madang.events.registration.RegistrationCancelled;
+import kr.madang.events.registration.RegistrationConfirmed;
+import kr.madang.events.registration.RegistrationPendingApproval;
+import kr.madang.events.registration.RegistrationPromoted;
+import kr.madang.events.registration.RegistrationRejected;
+import kr.madang.events.registration.RegistrationWaitlisted;
+import kr.madang.notification.message.MessageQueue;
+import kr.madang.notification.message.MessageStore;
+import kr.madang.notification.recipients.LocalRecipients;
+import kr.madang.platform.inbox.ProcessedEvents;
+import kr.madang.schemas.Events;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one source event: once per event id (the processed-event mark commits with the effects), it updates the
+ * local recipient copy, then queues the messages the event causes. A failure rolls everything back, so the
+ * redelivery (or the replay of its dead letter) starts clean.
+ */
+@Service
+public class SourceEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceEventHandler.class);
+
+    private final ProcessedEvents processed;
+    private final EventRouter router;
+    private final LocalRecipients recipients;
+    private final MessageQueue queue;
+    private final MessageStore messages;
+    private final Clock clock;
+    private final String consumerGroup;
+
+    public SourceEventHandler(ProcessedEvents processed, EventRouter router, LocalRecipients recipients, MessageQueue queue,
+                              MessageStore messages, Clock clock,
+                              @Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
+        this.processed = processed;
+        this.router = router;
+        this.recipients = recipients;
+        this.queue = queue;
+        this.messages = messages;
+        this.clock = clock;
+        this.consumerGroup = consumerGroup;
+    }
+
+    /** True when the event was applied now, false when it had been already. */
+    @Transactional
+    public boolean handle(SpecificRecord event) {
+        EventHeader header = Events.header(event);
+        if (!processed.firstDelivery(consumerGroup, header.getEventId())) {
+            log.debug("Event {} already processed", header.getEventId());
+            return false;
+        }
+        // the fan-out of an event-wide change reads the copy as it was before the change
+        List<Notice> notices = router.route(event, recipients);
+        updateLocalCopy(event);
+        String type = event.getSchema().getName();
+        SourceEvent source = new SourceEvent(header.getEventId(), type, header.getCorrelationId());
+        int created = 0;
+        for (Notice notice : notices) {
+            created += queue.enqueue(source, notice);
+        }
+        log.info("Event {} {} queued {} message(s)", type, header.getEventId(), created);
+        return true;
+    }
+
+    private void updateLocalCopy(SpecificRecord event) {
+        var now = clock.instant();
+        switch (event) {
+            case RegistrationConfirmed e -> {
+                recipients.forumEvent(e.getForumEvent());
+                recipients.registered(e.getRegistrationId(), e.getForumEvent().getForumEventId(), LocalRecipients.CONFIRMED,
+                        e.getAttendee(), e.getOrganisation(), e.getCancellationUrl(), e.getCheckInCode(), now);
+            }
+            case RegistrationPromoted e -> {
+                recipients.forumEvent(e.getForumEvent());
+                recipients.registered(e.getRegistrationId(), e.getForumEvent().getForumEventId(), LocalRecipients.CONFIRMED,
+                        e.getAttendee(), e.getOrganisation(), e.getCancellationUrl(), e.getCheckInCode(), now);
+            }
+            case RegistrationWaitlisted e -> {
+                recipients.forumEvent(e.getForumEvent());
+                recipients.registered(e.getRegistrationId(), e.getForumEvent().getForumEventId(), LocalRecipients.WAITLISTED,
+                        e.getAttendee(), e.getOrganisation(), e.getCancellationUrl(), null, now);
+            }
+            case RegistrationPendingApproval e -> {
+                recipients.forumEvent(e.getForumEvent());
+                recipients.registered(e.getRegistrationId(), e.getForumEvent().getForumEventId(), LocalRecipients.PENDING,
+                        e.getAttendee(), e.getOrganisation(), e.getCancellationUrl(), null, now);
+            }
+            case RegistrationCancelled e -> recipients.forget(e.getRegistrationId());
+            case RegistrationRejected e -> recipients.forget(e.getRegistrationId());
+            case AttendeeDataErased e -> {
+                recipients.forget(e.getRegistrationId());
+                messages.erasePersonalData(e.getRegistrationId());
+            }
+            case ForumEventScheduled e -> recipients.forumEvent(e.getForumEvent());
+            case ForumEventOpened e -> recipients.forumEvent(e.getForumEvent());
+            case ForumEventClosed e -> recipients.forumEvent(e.getForumEvent());
+            case ForumEventRescheduled e -> recipients.forumEvent(e.getForumEvent());
+            case ForumEventCancelled e -> recipients.forumEventCancelled(e.getForumEvent().getForumEventId());
+            case ForumEventCompleted e -> recipients.forumEventCompleted(e.getForumEvent().getForumEventId());
+            default -> {
+                // agreement events: everything needed comes with each event
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package kr.madang.notification.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import kr.madang.notification.message.MessageStatus;
+import kr.madang.notification.message.MessageStore;
+import kr.madang.notification.message.StatusEvents;
+import kr.madang.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Delivery reports from SMS providers: {@code POST /api/sms/callbacks/{provider}} with header
+ * {@code X-Callback-Token} and body {@code {"messageId": "<our id>", "status": "DELIVERED"|"FAILED", "reason": "..."}}.
+ */
+@RestController
+public class SmsCallbackController {
+
+    public enum ReportedStatus { DELIVERED, FAILED }
+
+    public record Report(@NotBlank String messageId, @NotNull ReportedStatus status, String reason) {
+    }
+
+    private final SmsProperties properties;
+    private final MessageStore messages;
+    private final StatusEvents statusEvents;
+    private final Clock clock;
+
+    public SmsCallbackController(SmsProperties properties, MessageStore messages, StatusEvents statusEvents, Clock clock) {
+        this.properties = properties;
+        this.messages = messages;
+        this.statusEvents = statusEvents;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/sms/callbacks/{provider}")
+    @Operation(summary = "A provider's delivery report")
+    @Transactional
+    public ResponseEntity<Void> report(@PathVariable String provider,
+                                       @RequestHeader(name = "X-Callback-Token", required = false) String token,
+                                       @Valid @RequestBody Report report) {
+        SmsProperties.Provider settings = properties.providers().get(provider);
+        if (settings == null || settings.callbackToken().isEmpty() || token == null
+                || !MessageDigest.isEqual(settings.callbackToken().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Unknown provider or wrong callback token", null);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(report.messageId());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badField("messageId", "is not a message id");
+        }
+        MessageStatus status = report.status() == ReportedStatus.DELIVERED ? MessageStatus.DELIVERED : MessageStatus.PERMANENT_FAILURE;
+        String reason = report.status() == ReportedStatus.FAILED
+                ? "provider reported: " + (report.reason() == null ? "not delivered" : report.reason()) : null;
+        var updated = messages.report(id, provider, status, reason, clock.instant());
+        if (updated.isPresent()) {
+            var m = updated.get();
+            statusEvents.changed(m.id().toString(), m.sourceEventId(), m.channel(), m.status(), m.statusVersion(),
+                    m.correlationId(), reason);
+        } else if (messages.find(id).filter(m -> m.status() == MessageStatus.SENDING).isPresent()) {
+            // the report overtook our record of the provider's acceptance: the provider retries its report later
+            throw ApiProblem.conflict("Not yet recorded as sent", "Report again shortly");
+        }
+        // unknown or already final: accepted all the same, so the provider stops retrying its report
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,5 @@
+package kr.madang.notification.template;
+
+public enum Channel {
+    EMAIL, SMS
+}

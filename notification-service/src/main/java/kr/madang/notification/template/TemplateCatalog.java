@@ -1,0 +1,106 @@
+package kr.madang.notification.template;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every template code this service knows, with the placeholders the events behind it can fill. A template may
+ * only use these: saving one that uses anything else is refused, so nothing is found missing at send time.
+ */
+public final class TemplateCatalog {
+
+    private static final Map<String, String> ATTENDEE = ordered(
+            "name", "김민지",
+            "organisation", "제주특별자치도",
+            "forumTitle", "제1회 디지털지역혁신포럼",
+            "region", "JEJU",
+            "venue", "메종글래드 제주 크리스탈홀",
+            "startsAt", "2023년 2월 6일 (월) 13:00",
+            "endsAt", "2023년 2월 7일 (화) 18:00",
+            "registrationId", "0b6f3c2e-6a51-4c1e-9a51-6f1c1d2e3f40");
+    private static final Map<String, String> PARTY = ordered(
+            "name", "홍길동",
+            "institution", "한국지역정보개발원",
+            "agreementTitle", "디지털 혁신 및 디지털플랫폼정부 실현을 위한 업무협약",
+            "agreementVersion", "1",
+            "agreementId", "6a1f0c9e-2b7d-4f0a-8d8e-1f2a3b4c5d6e",
+            "effectiveDate", "2023-02-06",
+            "endDate", "2026-02-05",
+            "partyCount", "9");
+    private static final String URL = "https://madang.example.kr/l/eyJhbGciOiJIUzI1NiJ9.eyJyIjoiMGI2ZjNjMmUifQ.c2lnbmF0dXJl";
+
+    private static final Map<String, TemplateSpec> SPECS = new LinkedHashMap<>();
+
+    static {
+        Set<Channel> email = Set.of(Channel.EMAIL);
+        Set<Channel> both = Set.of(Channel.EMAIL, Channel.SMS);
+        // attendee messages
+        add("registration-confirmed", both, true, false, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA");
+        add("registration-waitlisted", both, true, false, ATTENDEE, "waitlistPosition", "3", "cancellationUrl", URL);
+        add("registration-pending-approval", email, true, false, ATTENDEE, "cancellationUrl", URL);
+        add("registration-promoted", both, true, true, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA",
+                "fromPosition", "2");
+        add("registration-rejected", email, true, false, ATTENDEE, "reason", "정원 초과");
+        add("registration-cancelled", both, true, false, ATTENDEE, "reason", "개인 사정", "cancelledBy", "ATTENDEE");
+        add("attendee-checked-in", email, false, false, ATTENDEE, "day", "2023-02-06", "checkedInAt", "2023년 2월 6일 (월) 12:41");
+        add("forum-event-rescheduled", both, true, true, ATTENDEE, "previousStartsAt", "2023년 2월 6일 (월) 10:00",
+                "previousVenue", "제주국제컨벤션센터");
+        add("forum-event-cancelled", both, true, true, ATTENDEE, "reason", "기상 악화");
+        add("event-reminder", both, false, false, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA");
+        // party messages
+        add("agreement-drafted", email, false, false, PARTY);
+        add("agreement-circulated", both, true, false, PARTY, "signingUrl", URL, "step", "1");
+        add("signing-reminder", both, true, false, PARTY, "signingUrl", URL, "reminderNumber", "1");
+        add("party-signed", email, false, false, PARTY, "signerInstitution", "제주특별자치도", "signerName", "오영훈");
+        add("party-declined", email, true, false, PARTY, "declinedInstitution", "제주연구원", "reason", "제3조 문구 수정 요청");
+        add("party-acceded", email, false, false, PARTY, "accededInstitution", "포항테크노파크");
+        add("agreement-executed", email, true, false, PARTY);
+        add("agreement-activated", email, false, false, PARTY);
+        add("agreement-amended", email, true, false, PARTY, "previousVersion", "1");
+        add("agreement-expiring", email, false, false, PARTY, "daysLeft", "30");
+        add("agreement-expired", email, false, false, PARTY);
+        add("agreement-renewed", email, false, false, PARTY);
+        add("agreement-terminated", email, true, false, PARTY, "reason", "당사자 합의");
+        add("circulation-withdrawn", email, true, false, PARTY, "reason", "문안 재검토");
+        add("signing-ceremony-changed", both, true, true, PARTY, "change", "RESCHEDULED", "detail", "2월 6일 16:00 → 17:00");
+        // operational alerts to the forum secretariat
+        add("secretariat-approval-needed", email, true, false, ATTENDEE, "attendeeType", "PRESS");
+        add("secretariat-party-declined", email, true, false, PARTY, "declinedInstitution", "제주연구원",
+                "reason", "제3조 문구 수정 요청");
+        add("secretariat-dead-letter", email, true, false, ordered("name", "사무국", "topic", "madang.registration.events",
+                "reason", "Unknown schema fingerprint", "deadLetterId", "42"));
+    }
+
+    private TemplateCatalog() {
+    }
+
+    public static Optional<TemplateSpec> find(String code) {
+        return Optional.ofNullable(SPECS.get(code));
+    }
+
+    public static TemplateSpec get(String code) {
+        return find(code).orElseThrow(() -> new IllegalArgumentException("Unknown template code " + code));
+    }
+
+    public static Collection<TemplateSpec> all() {
+        return SPECS.values();
+    }
+
+    private static void add(String code, Set<Channel> channels, boolean essential, boolean urgent,
+                            Map<String, String> base, String... extra) {
+        Map<String, String> placeholders = new LinkedHashMap<>(base);
+        placeholders.putAll(ordered(extra));
+        SPECS.put(code, new TemplateSpec(code, channels, essential, urgent, placeholders));
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

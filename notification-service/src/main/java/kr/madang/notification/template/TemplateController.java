@@ -1,0 +1,148 @@
+package kr.madang.notification.template;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import kr.madang.platform.security.CurrentUser;
+import kr.madang.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Templates for operations: list the live versions, view one with its history, save a new version (checked: known
+ * placeholders only, a subject for email, an SMS that fits an LMS), and preview with sample or given values.
+ */
+@RestController
+@RequestMapping("/api/templates")
+public class TemplateController {
+
+    private final TemplateStore templates;
+    private final Clock clock;
+
+    public TemplateController(TemplateStore templates, Clock clock) {
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public record TemplateView(String code, Channel channel, String language, int version, String subject, String body,
+                               java.time.Instant createdAt, String createdBy, boolean essential, boolean urgent,
+                               Set<String> placeholders, Integer smsBytesWithSamples) {
+
+        static TemplateView of(Template t) {
+            TemplateSpec spec = TemplateCatalog.get(t.code());
+            Integer bytes = t.channel() == Channel.SMS
+                    ? SmsLength.eucKrBytes(TemplateRenderer.fill(t.body(), spec.placeholders())) : null;
+            return new TemplateView(t.code(), t.channel(), t.language(), t.version(), t.subject(), t.body(), t.createdAt(),
+                    t.createdBy(), spec.essential(), spec.urgent(), spec.placeholders().keySet(), bytes);
+        }
+    }
+
+    public record TemplateHistory(TemplateView current, List<TemplateView> versions) {
+    }
+
+    public record NewVersion(@Size(max = 300) String subject, @NotBlank @Size(max = 20_000) String body) {
+    }
+
+    public record PreviewRequest(@Size(max = 300) String subject, @Size(max = 20_000) String body,
+                                 Map<String, String> values) {
+    }
+
+    public record Preview(String subject, String text, String html, String smsType, Integer smsBytes) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The live version of every template")
+    public List<TemplateView> list() {
+        return templates.currentAll().stream().map(TemplateView::of).toList();
+    }
+
+    @GetMapping("/{code}/{channel}/{language}")
+    @Operation(summary = "A template's live version and its history")
+    public TemplateHistory get(@PathVariable String code, @PathVariable Channel channel, @PathVariable String language) {
+        check(code, language);
+        List<TemplateView> versions = templates.versions(code, channel, language).stream().map(TemplateView::of).toList();
+        if (versions.isEmpty()) {
+            throw ApiProblem.notFound("Template " + code + "/" + channel + "/" + language);
+        }
+        return new TemplateHistory(versions.getFirst(), versions);
+    }
+
+    @PutMapping("/{code}/{channel}/{language}")
+    @Operation(summary = "Save a new version; refused if it uses unknown placeholders or an SMS is over 2,000 EUC-KR bytes")
+    public TemplateView save(@PathVariable String code, @PathVariable Channel channel, @PathVariable String language,
+                             @Valid @RequestBody NewVersion request, Authentication authentication) {
+        TemplateSpec spec = check(code, language);
+        refuseViolations(TemplateRules.check(spec, channel, request.subject(), request.body()));
+        String subject = channel == Channel.EMAIL ? request.subject() : null;
+        return TemplateView.of(templates.addVersion(code, channel, language, subject, request.body(), clock.instant(),
+                CurrentUser.of(authentication).subject()));
+    }
+
+    @PostMapping("/{code}/{channel}/{language}/preview")
+    @Operation(summary = "Render the live version, or a draft given in the body, with sample or given values")
+    public Preview preview(@PathVariable String code, @PathVariable Channel channel, @PathVariable String language,
+                           @Valid @RequestBody(required = false) PreviewRequest request) {
+        TemplateSpec spec = check(code, language);
+        String subject;
+        String body;
+        if (request != null && request.body() != null) {
+            refuseViolations(TemplateRules.check(spec, channel, request.subject(), request.body()));
+            subject = request.subject();
+            body = request.body();
+        } else {
+            Template live = templates.current(code, channel, language)
+                    .orElseThrow(() -> ApiProblem.notFound("Template " + code + "/" + channel + "/" + language));
+            subject = live.subject();
+            body = live.body();
+        }
+        Map<String, String> values = new java.util.LinkedHashMap<>(spec.placeholders());
+        if (request != null && request.values() != null) {
+            request.values().forEach((name, value) -> {
+                if (!spec.allows(name)) {
+                    throw ApiProblem.badField("values." + name, "is not a placeholder of " + code);
+                }
+                values.put(name, value);
+            });
+        }
+        String renderedSubject = TemplateRenderer.fill(subject, values);
+        String text = TemplateRenderer.fill(body, values);
+        if (channel == Channel.SMS) {
+            int bytes = SmsLength.eucKrBytes(text);
+            String type = bytes <= SmsLength.SMS_MAX_BYTES ? "SMS" : bytes <= SmsLength.LMS_MAX_BYTES ? "LMS" : "TOO_LONG";
+            return new Preview(null, text, null, type, bytes);
+        }
+        String unsubscribe = spec.essential() ? null : "https://madang.example.kr/api/opt-out/preview";
+        return new Preview(renderedSubject, TemplateRenderer.text(text, language, unsubscribe),
+                TemplateRenderer.html(renderedSubject, text, language, unsubscribe), null, null);
+    }
+
+    private static TemplateSpec check(String code, String language) {
+        if (!"ko".equals(language) && !"en".equals(language)) {
+            throw ApiProblem.badField("language", "must be ko or en");
+        }
+        return TemplateCatalog.find(code).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Not found",
+                "No template code " + code, "code"));
+    }
+
+    private static void refuseViolations(List<TemplateRules.Violation> violations) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        TemplateRules.Violation first = violations.getFirst();
+        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Template refused", first.message(), first.field())
+                .with("errors", violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    }
+}

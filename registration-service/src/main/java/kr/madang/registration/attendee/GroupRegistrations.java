@@ -1,0 +1,209 @@
+package kr.madang.registration.attendee;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import kr.madang.platform.security.CurrentUser;
+import kr.madang.platform.web.ApiProblem;
+import kr.madang.platform.web.CorrelationIds;
+import kr.madang.registration.access.Access;
+import kr.madang.registration.capacity.Combiner;
+import kr.madang.registration.capacity.SeatLedger;
+import kr.madang.registration.forumevent.ForumEvent;
+import kr.madang.registration.forumevent.ForumEventRepository;
+import kr.madang.registration.publishing.DomainEvents;
+import kr.madang.registration.rules.StateConflict;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * New registrations of one forum event, committed in groups (see {@link Combiner} for why: one hot row). One batch is
+ * one transaction: lock the event's row, look up every email at once, then one UPDATE takes all the seats and waitlist
+ * places (and one aggregate version per registration), one multi-row INSERT writes the registrations, and one outbox
+ * append per registration follows, all in arrival order: the first in the queue gets the first seat, the lowest
+ * waitlist position and the lowest version. A refusal (event closed meanwhile, duplicate email, within the batch or
+ * not) answers that request only. If the batch fails as a whole, every request of it is retried alone on the one-by-one
+ * path, so each gets its own answer and nothing is half-written; when the database is away, all of them get the 503
+ * at once instead.
+ */
+final class GroupRegistrations {
+
+    /** One validated registration waiting for its batch, with what its request knew. */
+    record Request(ForumEvent event, AttendeeForm.Valid attendee, CurrentUser staff, String by,
+                   Registration.Source source, String correlationId, Instant at) {
+    }
+
+    private final Combiner<UUID, Request, Registration> combiner;
+    private final TransactionTemplate transactions;
+    private final ForumEventRepository events;
+    private final RegistrationRepository registrations;
+    private final SeatLedger ledger;
+    private final DomainEvents publish;
+    private final Function<Request, Registration> alone;
+    private final DistributionSummary batchSizes;
+
+    GroupRegistrations(int maxBatch, TransactionTemplate transactions, ForumEventRepository events,
+                       RegistrationRepository registrations, SeatLedger ledger, DomainEvents publish,
+                       Function<Request, Registration> alone, DistributionSummary batchSizes) {
+        this.transactions = transactions;
+        this.events = events;
+        this.registrations = registrations;
+        this.ledger = ledger;
+        this.publish = publish;
+        this.alone = alone;
+        this.batchSizes = batchSizes;
+        this.combiner = new Combiner<>(maxBatch, this::process);
+    }
+
+    Registration register(Request request) {
+        return combiner.submit(request.event().id(), request);
+    }
+
+    private record Outcome(Registration registration, RuntimeException refusal) {
+    }
+
+    private void process(UUID eventId, List<Combiner.Item<Request, Registration>> batch) {
+        batchSizes.record(batch.size());
+        List<Outcome> outcomes;
+        try {
+            outcomes = transactions.execute(tx -> inOneTransaction(eventId, batch));
+        } catch (RuntimeException batchFailed) {
+            if (databaseAway(batchFailed)) {
+                // Retrying each alone would only wait for the database once per request: all get the 503 now.
+                batch.forEach(item -> item.fail(batchFailed));
+                return;
+            }
+            for (Combiner.Item<Request, Registration> item : batch) {
+                try {
+                    item.complete(alone.apply(item.request()));
+                } catch (RuntimeException e) {
+                    item.fail(e);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o.refusal() != null) {
+                batch.get(i).fail(o.refusal());
+            } else {
+                batch.get(i).complete(o.registration());
+            }
+        }
+    }
+
+    private List<Outcome> inOneTransaction(UUID eventId, List<Combiner.Item<Request, Registration>> batch) {
+        ForumEvent event = events.lock(eventId).orElseThrow();
+        Set<String> keys = new LinkedHashSet<>();
+        batch.forEach(item -> keys.add(item.request().attendee().emailKey()));
+        Map<String, UUID> taken = new HashMap<>(registrations.findLiveByEmails(eventId, keys));
+
+        // Who gets in, in arrival order; refusals answer their request only.
+        Outcome[] outcomes = new Outcome[batch.size()];
+        List<Integer> accepted = new ArrayList<>();
+        Map<Integer, UUID> ids = new HashMap<>();
+        int seatable = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Request r = batch.get(i).request();
+            String refusal = event.registrationRefusal(r.at(), r.source() == Registration.Source.SELF);
+            if (refusal != null) {
+                outcomes[i] = new Outcome(null, new StateConflict("Registration not possible", refusal,
+                        event.status().name(), event.status().allowedActions()));
+                continue;
+            }
+            if (r.staff() != null) {
+                try {
+                    Access.requireStaff(r.staff(), event); // the check before may have read the event a moment ago
+                } catch (ApiProblem refused) {
+                    outcomes[i] = new Outcome(null, refused);
+                    continue;
+                }
+            }
+            UUID existing = taken.get(r.attendee().emailKey());
+            if (existing != null) {
+                outcomes[i] = new Outcome(null, RegistrationService.duplicate(existing));
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            taken.put(r.attendee().emailKey(), id);
+            ids.put(i, id);
+            accepted.add(i);
+            if (!pendingApproval(event, r)) {
+                seatable++;
+            }
+        }
+        if (accepted.isEmpty()) {
+            return List.of(outcomes);
+        }
+
+        int seats = Math.min(seatable, Math.max(0, event.capacity() - event.confirmed()));
+        ledger.take(eventId, seats, seatable - seats, accepted.size());
+
+        List<Registration> rows = new ArrayList<>(accepted.size());
+        List<String> emailKeys = new ArrayList<>(accepted.size());
+        List<ForumEvent> afters = new ArrayList<>(accepted.size());
+        int confirmed = event.confirmed();
+        int waitlist = event.waitlistIssued();
+        long version = event.version();
+        for (int i : accepted) {
+            Request r = batch.get(i).request();
+            AttendeeForm.Valid a = r.attendee();
+            RegistrationStatus status;
+            Integer position = null;
+            if (pendingApproval(event, r)) {
+                status = RegistrationStatus.PENDING_APPROVAL;
+            } else if (confirmed < event.confirmed() + seats) {
+                status = RegistrationStatus.CONFIRMED;
+                confirmed++;
+            } else {
+                status = RegistrationStatus.WAITLISTED;
+                position = ++waitlist;
+            }
+            Registration row = new Registration(ids.get(i), eventId, status, position, a.name(), a.email(), a.phone(),
+                    a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(),
+                    a.wheelchair(), a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(),
+                    r.at(), r.source(), r.by(), r.at(), r.at(), null, null, null, null, null, null, null, List.of());
+            rows.add(row);
+            emailKeys.add(a.emailKey());
+            afters.add(event.withCounters(confirmed, waitlist, ++version));
+            outcomes[i] = new Outcome(row, null);
+        }
+        if (registrations.insertAll(rows, emailKeys) != rows.size()) {
+            // Cannot happen while every insert of a registration first takes the event's row lock; if it does, the
+            // one-by-one path sorts it out.
+            throw new IllegalStateException("A registration of the batch collided with one made meanwhile");
+        }
+        for (int j = 0; j < rows.size(); j++) {
+            Registration row = rows.get(j);
+            ForumEvent after = afters.get(j);
+            CorrelationIds.with(batch.get(accepted.get(j)).request().correlationId(), () -> {
+                switch (row.status()) {
+                    case CONFIRMED -> publish.confirmed(row, after, null);
+                    case WAITLISTED -> publish.waitlisted(row, after, row.waitlistPosition(), null);
+                    default -> publish.pendingApproval(row, after);
+                }
+            });
+        }
+        return List.of(outcomes);
+    }
+
+    private static boolean databaseAway(RuntimeException e) {
+        return e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
+                || e instanceof TransientDataAccessException;
+    }
+
+    /** Staff registrations are approved by whoever makes them; the public's wait for HQ or the region. */
+    private static boolean pendingApproval(ForumEvent event, Request r) {
+        return event.approvalRequired() && r.source() == Registration.Source.SELF;
+    }
+}

@@ -1,0 +1,445 @@
+package kr.madang.registration.attendee;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import kr.madang.platform.security.CurrentUser;
+import kr.madang.platform.web.ApiProblem;
+import kr.madang.platform.web.CorrelationIds;
+import kr.madang.registration.access.Access;
+import kr.madang.registration.capacity.SeatLedger;
+import kr.madang.registration.forumevent.ForumEvent;
+import kr.madang.registration.forumevent.ForumEventRepository;
+import kr.madang.registration.forumevent.ForumEventService;
+import kr.madang.registration.forumevent.ForumEventStatus;
+import kr.madang.registration.forumevent.ForumSession;
+import kr.madang.registration.links.AttendeeLinks;
+import kr.madang.registration.links.SignedLinks;
+import kr.madang.registration.publishing.DomainEvents;
+import kr.madang.registration.rules.InvalidFields;
+import kr.madang.registration.rules.RuleViolation;
+import kr.madang.registration.rules.StateConflict;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registrations: taking a seat or a waitlist position, approval, cancellation with automatic promotion of the first
+ * in line, and erasure. Every change and the event announcing it commit in one transaction. Lock order is always the
+ * forum event's row first, then the registration's, so concurrent changes of one event queue up instead of
+ * deadlocking. New registrations over the API are committed in groups per event ({@link GroupRegistrations}): when
+ * registration opens, that one row would otherwise let through one transaction at a time. Logs carry ids only, never
+ * names, emails or phones.
+ */
+@Service
+public class RegistrationService implements ForumEventService.WaitlistPromoter {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
+
+    public static final String BY_STAFF = "STAFF";
+    public static final String BY_ATTENDEE = "ATTENDEE";
+
+    private final ForumEventRepository events;
+    private final RegistrationRepository registrations;
+    private final SeatLedger ledger;
+    private final DomainEvents publish;
+    private final AttendeeLinks links;
+    private final Clock clock;
+
+    private final TransactionTemplate transactions;
+    private final GroupRegistrations groups;
+
+    public RegistrationService(ForumEventRepository events, RegistrationRepository registrations, SeatLedger ledger,
+                               DomainEvents publish, AttendeeLinks links, Clock clock,
+                               PlatformTransactionManager transactionManager, MeterRegistry meters,
+                               @Value("${madang.registration.group-commit.max-batch:200}") int maxBatch) {
+        this.events = events;
+        this.registrations = registrations;
+        this.ledger = ledger;
+        this.publish = publish;
+        this.links = links;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.groups = new GroupRegistrations(maxBatch, transactions, events, registrations, ledger, publish,
+                this::registerAlone, DistributionSummary.builder("madang.registration.group-commit.batch-size")
+                        .description("Registrations of one event committed in one transaction").register(meters));
+    }
+
+    // ---- registering ----------------------------------------------------------------------------------------------
+
+    /**
+     * A registration over the API, by staff of the event's region or (where the event allows it) by the attendee.
+     * Checks run first, outside any transaction; then registrations without sessions are committed in groups per event
+     * ({@link GroupRegistrations}, which checks the event again under its row lock), those choosing sessions one by
+     * one (a full session refuses the whole registration). Returns the registration and the event as it was read.
+     */
+    public Found register(UUID eventId, AttendeeForm form, CurrentUser user) {
+        boolean grouped = form.sessionIds() == null || form.sessionIds().isEmpty();
+        ForumEvent event = grouped ? recentlyOpen(eventId)
+                : events.find(eventId).orElseThrow(() -> ApiProblem.notFound("Forum event " + eventId));
+        boolean staff = Access.isStaff(user);
+        if (staff) {
+            Access.requireStaff(user, event);
+        } else if (!user.roles().isEmpty()) {
+            Access.requireStaff(user, event); // check-in staff, ops: refused
+        } else if (event.status() == ForumEventStatus.DRAFT) {
+            throw ApiProblem.notFound("Forum event " + eventId); // a draft is not public yet
+        } else if (!event.selfRegistration()) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "This event takes registrations from staff only: a staff token is required", "Authorization");
+        }
+        AttendeeForm.Valid attendee = valid(form);
+        GroupRegistrations.Request request = new GroupRegistrations.Request(event, attendee, staff ? user : null,
+                staff ? user.subject() : "attendee", staff ? Registration.Source.STAFF : Registration.Source.SELF,
+                CorrelationIds.current(), clock.instant());
+        return new Found(grouped ? groups.register(request) : registerAlone(request), event);
+    }
+
+    /**
+     * The event for the checks before a group commit: an open event read within the last second is not read again
+     * (when registration opens, every request would otherwise read the hot row once more). Safe because the batch
+     * checks status, window and staff access again on the locked row; events not open are always read afresh.
+     */
+    private ForumEvent recentlyOpen(UUID eventId) {
+        long now = System.nanoTime();
+        RecentEvent recent = recentlyOpen.get(eventId);
+        if (recent != null && now - recent.readAt() < RECENT_NANOS) {
+            return recent.event();
+        }
+        ForumEvent event = events.find(eventId).orElseThrow(() -> ApiProblem.notFound("Forum event " + eventId));
+        if (event.status() == ForumEventStatus.OPEN) {
+            if (recentlyOpen.size() > 10_000) {
+                recentlyOpen.clear(); // only ever a handful open at once; this bounds the map anyway
+            }
+            recentlyOpen.put(eventId, new RecentEvent(event, now));
+        } else {
+            recentlyOpen.remove(eventId);
+        }
+        return event;
+    }
+
+    private record RecentEvent(ForumEvent event, long readAt) {
+    }
+
+    private static final long RECENT_NANOS = 1_000_000_000L;
+    private final ConcurrentHashMap<UUID, RecentEvent> recentlyOpen = new ConcurrentHashMap<>();
+
+    /** One registration in its own transaction, with its request's correlation id on its event. */
+    private Registration registerAlone(GroupRegistrations.Request r) {
+        Registration[] result = new Registration[1];
+        CorrelationIds.with(r.correlationId(), () -> result[0] = transactions.execute(tx ->
+                registerValid(r.event(), r.attendee(), r.by(), r.source())));
+        return result[0];
+    }
+
+    public AttendeeForm.Valid valid(AttendeeForm form) {
+        return switch (form.check()) {
+            case AttendeeForm.Ok ok -> ok.attendee();
+            case AttendeeForm.Invalid invalid -> throw new InvalidFields(invalid.errors());
+        };
+    }
+
+    /**
+     * Registers a checked attendee; the caller holds the transaction (the API's, or one import's). Hot path: one
+     * index lookup for the email, one conditional UPDATE for the seat, one INSERT, one outbox INSERT.
+     */
+    @Transactional
+    public Registration registerValid(ForumEvent event, AttendeeForm.Valid a, String by, Registration.Source source) {
+        boolean selfService = source == Registration.Source.SELF;
+        Instant now = clock.instant();
+        String refusal = event.registrationRefusal(now, selfService);
+        if (refusal != null) {
+            throw new StateConflict("Registration not possible", refusal, event.status().name(),
+                    event.status().allowedActions());
+        }
+        Map<UUID, ForumSession> sessions = a.sessionIds().isEmpty() ? Map.of() : checkSessions(event, a.sessionIds());
+        registrations.findLiveByEmail(event.id(), a.emailKey()).ifPresent(existing -> {
+            throw duplicate(existing);
+        });
+
+        RegistrationStatus status;
+        Integer position = null;
+        ForumEvent after;
+        if (event.approvalRequired() && selfService) {
+            // Staff registrations are approved by whoever makes them; the public's wait for HQ or the region.
+            status = RegistrationStatus.PENDING_APPROVAL;
+            after = events.nextVersion(event.id());
+        } else {
+            Optional<ForumEvent> seat = ledger.takeSeat(event.id(), SeatLedger.OPEN);
+            if (seat.isPresent()) {
+                status = RegistrationStatus.CONFIRMED;
+                after = seat.get();
+            } else {
+                after = ledger.takeWaitlistPosition(event.id(), SeatLedger.OPEN).orElseThrow(() ->
+                        new StateConflict("Registration not possible", "The event closed meanwhile", "CLOSED", List.of()));
+                status = RegistrationStatus.WAITLISTED;
+                position = after.waitlistIssued();
+            }
+        }
+        Registration r = new Registration(UUID.randomUUID(), event.id(), status, position, a.name(), a.email(),
+                a.phone(), a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(),
+                a.wheelchair(), a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(), now,
+                source, by, now, now, null, null, null, null, null, null, null, a.sessionIds());
+        if (!registrations.insertIfNew(r, a.emailKey())) {
+            // Another request with the same email committed between the lookup and the insert.
+            throw duplicate(registrations.findLiveByEmail(event.id(), a.emailKey()).orElse(null));
+        }
+        if (!sessions.isEmpty()) {
+            List<Boolean> seated = new ArrayList<>();
+            for (UUID sessionId : a.sessionIds()) {
+                boolean seat = status == RegistrationStatus.CONFIRMED && takeSessionSeat(sessions.get(sessionId));
+                seated.add(seat);
+            }
+            registrations.insertSessions(r.id(), a.sessionIds(), seated);
+        }
+        switch (status) {
+            case CONFIRMED -> publish.confirmed(r, after, null);
+            case WAITLISTED -> publish.waitlisted(r, after, position, null);
+            default -> publish.pendingApproval(r, after);
+        }
+        log.debug("Registration {} for event {}: {}", r.id(), event.id(), status);
+        return r;
+    }
+
+    private Map<UUID, ForumSession> checkSessions(ForumEvent event, List<UUID> chosen) {
+        Map<UUID, ForumSession> known = events.sessions(event.id()).stream()
+                .collect(Collectors.toMap(ForumSession::id, Function.identity()));
+        for (int i = 0; i < chosen.size(); i++) {
+            if (!known.containsKey(chosen.get(i))) {
+                throw new RuleViolation("sessionIds[" + i + "]", "is not a session of this event");
+            }
+        }
+        return known;
+    }
+
+    /** A new confirmed registration must get every session it chose: a full one refuses the whole registration. */
+    private boolean takeSessionSeat(ForumSession session) {
+        if (!ledger.takeSessionSeat(session.id())) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Session full",
+                    "The session '" + session.title() + "' has no seat left; choose others", "sessionIds")
+                    .with("sessionId", session.id().toString());
+        }
+        return true;
+    }
+
+    /** On promotion or approval: the chosen sessions that still have room are seated, full ones are not. */
+    private void seatSessions(Registration r) {
+        for (UUID sessionId : r.sessionIds()) {
+            registrations.markSeated(r.id(), sessionId, ledger.takeSessionSeat(sessionId));
+        }
+    }
+
+    static ApiProblem duplicate(UUID existing) {
+        ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "Already registered",
+                "This email address is already registered for this event", "email");
+        if (existing != null) {
+            problem.with("existingRegistrationId", existing.toString())
+                    .with("existingRegistration", "/api/registrations/" + existing);
+        }
+        return problem;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------------
+
+    public record Found(Registration registration, ForumEvent event) {
+    }
+
+    @Transactional(readOnly = true)
+    public Found get(UUID id, CurrentUser user) {
+        Registration r = registrations.find(id).orElseThrow(() -> ApiProblem.notFound("Registration " + id));
+        ForumEvent event = events.find(r.eventId()).orElseThrow();
+        try {
+            Access.requireStaff(user, event);
+        } catch (ApiProblem p) {
+            if (p.status() == HttpStatus.NOT_FOUND) {
+                throw ApiProblem.notFound("Registration " + id);
+            }
+            throw p;
+        }
+        return new Found(r, event);
+    }
+
+    public String checkInCode(Registration r, ForumEvent event) {
+        return r.status() == RegistrationStatus.CONFIRMED && !r.erased() ? links.checkInCode(r.id(), event) : null;
+    }
+
+    // ---- approval --------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Registration approve(UUID id, CurrentUser user) {
+        Locked locked = lockForStaff(id, user);
+        locked.registration().requirePendingApproval("approve");
+        Instant now = clock.instant();
+        Registration r = locked.registration();
+        Optional<ForumEvent> seat = ledger.takeSeat(r.eventId(), SeatLedger.OPEN_OR_CLOSED);
+        if (seat.isPresent()) {
+            registrations.decide(id, RegistrationStatus.CONFIRMED, null, user.subject(), null, now);
+            seatSessions(r);
+            publish.confirmed(r, seat.get(), null);
+        } else {
+            ForumEvent after = ledger.takeWaitlistPosition(r.eventId(), SeatLedger.OPEN_OR_CLOSED).orElseThrow(() ->
+                    eventNotLive(locked.event()));
+            registrations.decide(id, RegistrationStatus.WAITLISTED, after.waitlistIssued(), user.subject(), null, now);
+            publish.waitlisted(r, after, after.waitlistIssued(), null);
+        }
+        return registrations.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Registration reject(UUID id, String reason, CurrentUser user) {
+        Locked locked = lockForStaff(id, user);
+        locked.registration().requirePendingApproval("reject");
+        registrations.decide(id, RegistrationStatus.REJECTED, null, user.subject(), reason, clock.instant());
+        publish.rejected(locked.registration(), events.nextVersion(locked.event().id()), reason);
+        return registrations.find(id).orElseThrow();
+    }
+
+    // ---- cancellation ----------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Registration cancelByStaff(UUID id, String reason, CurrentUser user) {
+        Locked locked = lockForStaff(id, user);
+        cancelLocked(locked, BY_STAFF, reason);
+        return registrations.find(id).orElseThrow();
+    }
+
+    /** What a cancellation link would cancel (shown before the attendee confirms). */
+    @Transactional(readOnly = true)
+    public Found previewByLink(String token) {
+        SignedLinks.Grant grant = grant(token);
+        Registration r = registrations.find(grant.registrationId()).filter(x -> x.eventId().equals(grant.eventId()))
+                .orElseThrow(() -> ApiProblem.notFound("Registration"));
+        return new Found(r, events.find(r.eventId()).orElseThrow());
+    }
+
+    @Transactional
+    public Registration cancelByLink(String token, String reason) {
+        SignedLinks.Grant grant = grant(token);
+        ForumEvent event = events.lock(grant.eventId()).orElseThrow(() -> ApiProblem.notFound("Registration"));
+        Registration r = registrations.lock(grant.registrationId()).filter(x -> x.eventId().equals(event.id()))
+                .orElseThrow(() -> ApiProblem.notFound("Registration"));
+        cancelLocked(new Locked(event, r), BY_ATTENDEE, reason);
+        return registrations.find(r.id()).orElseThrow();
+    }
+
+    private SignedLinks.Grant grant(String token) {
+        try {
+            return links.verify(token, SignedLinks.Purpose.CANCEL);
+        } catch (SignedLinks.InvalidLink e) {
+            HttpStatus status = "EXPIRED".equals(e.reason()) ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
+            throw new ApiProblem(status, "Link not valid", e.getMessage(), "token").with("reason", e.reason());
+        }
+    }
+
+    private void cancelLocked(Locked locked, String by, String reason) {
+        Registration r = locked.registration();
+        r.requireCancellable();
+        if (!locked.event().status().isLive()) {
+            throw eventNotLive(locked.event());
+        }
+        boolean wasConfirmed = r.status() == RegistrationStatus.CONFIRMED;
+        registrations.cancel(r.id(), by, reason, clock.instant());
+        ForumEvent after;
+        if (wasConfirmed) {
+            registrations.seatedSessions(r.id()).forEach(ledger::releaseSessionSeat);
+            after = ledger.releaseSeat(r.eventId());
+        } else {
+            after = events.nextVersion(r.eventId());
+        }
+        String cause = publish.registrationCancelled(r, after, by, reason, wasConfirmed, null);
+        log.info("Registration {} of event {} cancelled by {}", r.id(), r.eventId(), by);
+        if (wasConfirmed) {
+            promoteWhileRoom(r.eventId(), cause);
+        }
+    }
+
+    /** Fills free seats from the waitlist, first in line first. The event's row lock must be held. */
+    @Override
+    public int promoteWhileRoom(UUID eventId, String cause) {
+        int promoted = 0;
+        while (true) {
+            Optional<Registration> next = registrations.firstWaitlisted(eventId);
+            if (next.isEmpty()) {
+                return promoted;
+            }
+            Optional<ForumEvent> seat = ledger.takeSeat(eventId, SeatLedger.OPEN_OR_CLOSED);
+            if (seat.isEmpty()) {
+                return promoted;
+            }
+            Registration r = next.get();
+            registrations.updateStatus(r.id(), RegistrationStatus.CONFIRMED, r.waitlistPosition(), clock.instant());
+            seatSessions(r);
+            publish.promoted(r, seat.get(), r.waitlistPosition(), cause);
+            log.info("Registration {} of event {} promoted from waitlist position {}", r.id(), eventId,
+                    r.waitlistPosition());
+            promoted++;
+        }
+    }
+
+    // ---- erasure ---------------------------------------------------------------------------------------------------
+
+    /** An erasure request: a live registration is cancelled first (its seat goes to the waitlist), then erased. */
+    @Transactional
+    public Registration eraseOnRequest(UUID id, CurrentUser user) {
+        Locked locked = lockForStaff(id, user);
+        erase(locked, "REQUEST");
+        return registrations.find(id).orElseThrow();
+    }
+
+    /** The retention job's erasure of one registration, in its own transaction. */
+    @Transactional
+    public void eraseForRetention(UUID id) {
+        UUID eventId = registrations.find(id).orElseThrow().eventId();
+        ForumEvent event = events.lock(eventId).orElseThrow();
+        Registration r = registrations.lock(id).orElseThrow();
+        if (!r.erased()) {
+            erase(new Locked(event, r), "RETENTION");
+        }
+    }
+
+    private void erase(Locked locked, String reason) {
+        Registration r = locked.registration();
+        if (r.erased()) {
+            return; // already gone: asking twice changes nothing
+        }
+        if ("REQUEST".equals(reason) && r.status().isLive() && locked.event().status().isLive()) {
+            cancelLocked(locked, BY_STAFF, "personal data erasure");
+        }
+        registrations.erase(r.id(), reason, clock.instant());
+        publish.erased(r.id(), events.nextVersion(r.eventId()), reason, null);
+        log.info("Personal data of registration {} erased ({})", r.id(), reason);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private record Locked(ForumEvent event, Registration registration) {
+    }
+
+    /** Access check without locks, then the locks in order: the event's row, then the registration's. */
+    private Locked lockForStaff(UUID id, CurrentUser user) {
+        Found found = get(id, user);
+        ForumEvent event = events.lock(found.event().id()).orElseThrow();
+        Registration r = registrations.lock(id).orElseThrow();
+        return new Locked(event, r);
+    }
+
+    private static StateConflict eventNotLive(ForumEvent event) {
+        return new StateConflict("Event not live", "The event is " + event.status(), event.status().name(),
+                event.status().allowedActions());
+    }
+}

@@ -1,0 +1,87 @@
+package kr.madang.registration.pages;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's validation messages (English, for machines and developers) in the page's language. The checks stay the
+ * API's own; only their wording is looked up here, and a message without a translation is shown as the API wrote it.
+ * Templates reach it as {@code @registrationApiMessages}.
+ */
+@Component("registrationApiMessages")
+public class ApiMessages {
+
+    private record Known(Pattern pattern, String key) {
+    }
+
+    private static final List<Known> KNOWN = List.of(
+            known("is required", "required"),
+            known("must be at most (\\d+) characters", "tooLong"),
+            known("must be written in Hangul or Latin letters", "nameLetters"),
+            known("is not a valid email address", "email"),
+            known("is too long for a phone number|is not a phone number|is not a valid phone number", "phone"),
+            known("must be a mobile number.*", "mobile"),
+            known("must not contain markup.*", "markup"),
+            known("must not contain control characters", "control"),
+            known("is not valid Unicode text", "unicode"),
+            known("must be ko or en.*", "language"),
+            known("must be Y or N.*", "yesNo"),
+            known("must be true: personal data cannot be processed without consent", "consent"),
+            known("This email address is already registered for this event|is already registered for this event",
+                    "duplicate"),
+            known("must be one of .*|must be GENERAL, SPEAKER.*", "attendeeType"),
+            known("The event is \\w+, not open for registration", "notOpen"),
+            known("This event does not take self-registrations", "noSelfRegistration"),
+            known("Registration opens at (\\d{4}-\\d\\d-\\d\\d)T(\\d\\d:\\d\\d).*", "opensAt"),
+            known("Registration closed at (\\d{4}-\\d\\d-\\d\\d)T(\\d\\d:\\d\\d).*", "closedAt"),
+            known("is empty|has no header row", "fileEmpty"),
+            known("has (\\d+) rows; at most (\\d+) per import", "fileRows"),
+            known("has no column for ([a-z_, ]+) \\(.*", "fileColumns"));
+
+    private static Known known(String regex, String key) {
+        return new Known(Pattern.compile(regex), "registration.apiError." + key);
+    }
+
+    private final MessageSource messages;
+
+    public ApiMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The message in the current request's language. */
+    public String text(String apiMessage) {
+        return text(apiMessage, LocaleContextHolder.getLocale());
+    }
+
+    String text(String apiMessage, Locale locale) {
+        if (apiMessage == null) {
+            return "";
+        }
+        for (Known k : KNOWN) {
+            Matcher m = k.pattern().matcher(apiMessage.strip());
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1);
+                }
+                return messages.getMessage(k.key(), args, apiMessage, locale);
+            }
+        }
+        return apiMessage;
+    }
+
+    /** A field as the API names it ({@code email}, {@code consent.accepted}), as the form labels it. */
+    public String label(String apiField) {
+        if (apiField == null) {
+            return "";
+        }
+        String input = AttendeeFormInput.inputOf(apiField);
+        return messages.getMessage("registration.field." + input, null, apiField, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,160 @@
+package kr.madang.registration.publishing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import kr.madang.events.Contact;
+import kr.madang.events.EventHeader;
+import kr.madang.events.ForumEventSummary;
+import kr.madang.events.registration.AttendeeCheckedIn;
+import kr.madang.events.registration.AttendeeDataErased;
+import kr.madang.events.registration.ForumEventCancelled;
+import kr.madang.events.registration.ForumEventClosed;
+import kr.madang.events.registration.ForumEventCompleted;
+import kr.madang.events.registration.ForumEventOpened;
+import kr.madang.events.registration.ForumEventRescheduled;
+import kr.madang.events.registration.ForumEventScheduled;
+import kr.madang.events.registration.RegistrationCancelled;
+import kr.madang.events.registration.RegistrationConfirmed;
+import kr.madang.events.registration.RegistrationPendingApproval;
+import kr.madang.events.registration.RegistrationPromoted;
+import kr.madang.events.registration.RegistrationRejected;
+import kr.madang.events.registration.RegistrationWaitlisted;
+import kr.madang.platform.outbox.Outbox;
+import kr.madang.platform.web.CorrelationIds;
+import kr.madang.registration.attendee.Registration;
+import kr.madang.registration.forumevent.ForumEvent;
+import kr.madang.registration.links.AttendeeLinks;
+import kr.madang.schemas.Topics;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the service's changes into the Avro events of {@code madang.registration.events} and appends them to the
+ * outbox in the caller's transaction. Key and aggregate id: the forum event id; aggregate version: the event row's
+ * version taken by the statement that made the change, so one forum event's stream is numbered without gaps.
+ * Each method returns the new event's id, for the causation of events it leads to.
+ */
+@Component
+public class DomainEvents {
+
+    public static final String PRODUCER = "registration-service";
+
+    private final Outbox outbox;
+    private final AttendeeLinks links;
+    private final Clock clock;
+
+    public DomainEvents(Outbox outbox, AttendeeLinks links, Clock clock) {
+        this.outbox = outbox;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    public String scheduled(ForumEvent e) {
+        return append(ForumEventScheduled.newBuilder().setHeader(header(e, null)).setForumEvent(summary(e))
+                .setCapacity(e.capacity()).setSelfRegistration(e.selfRegistration())
+                .setApprovalRequired(e.approvalRequired()).build());
+    }
+
+    public String opened(ForumEvent e) {
+        return append(ForumEventOpened.newBuilder().setHeader(header(e, null)).setForumEvent(summary(e)).build());
+    }
+
+    public String closed(ForumEvent e) {
+        return append(ForumEventClosed.newBuilder().setHeader(header(e, null)).setForumEvent(summary(e)).build());
+    }
+
+    public String completed(ForumEvent e) {
+        return append(ForumEventCompleted.newBuilder().setHeader(header(e, null)).setForumEvent(summary(e)).build());
+    }
+
+    public String cancelled(ForumEvent e, String reason) {
+        return append(ForumEventCancelled.newBuilder().setHeader(header(e, null)).setForumEvent(summary(e))
+                .setReason(reason).build());
+    }
+
+    public String rescheduled(ForumEvent.Rescheduled change, ForumEvent e) {
+        return append(ForumEventRescheduled.newBuilder().setHeader(header(e, null)).setForumEvent(summary(e))
+                .setPreviousStartsAt(change.previousStartsAt()).setPreviousEndsAt(change.previousEndsAt())
+                .setPreviousVenue(change.previousVenue()).build());
+    }
+
+    public String confirmed(Registration r, ForumEvent e, String causation) {
+        return append(RegistrationConfirmed.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+                .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
+                .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
+                .setCheckInCode(links.checkInCode(r.id(), e)).build());
+    }
+
+    public String waitlisted(Registration r, ForumEvent e, int position, String causation) {
+        return append(RegistrationWaitlisted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+                .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
+                .setAttendeeType(r.attendeeType().name()).setWaitlistPosition(position)
+                .setCancellationUrl(links.cancellationUrl(r.id(), e)).build());
+    }
+
+    public String pendingApproval(Registration r, ForumEvent e) {
+        return append(RegistrationPendingApproval.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+                .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
+                .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e)).build());
+    }
+
+    public String rejected(Registration r, ForumEvent e, String reason) {
+        return append(RegistrationRejected.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+                .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
+                .setAttendeeType(r.attendeeType().name()).setReason(reason).build());
+    }
+
+    public String promoted(Registration r, ForumEvent e, int fromPosition, String causation) {
+        return append(RegistrationPromoted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+                .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
+                .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
+                .setCheckInCode(links.checkInCode(r.id(), e)).setFromPosition(fromPosition).build());
+    }
+
+    public String registrationCancelled(Registration r, ForumEvent e, String by, String reason, boolean wasConfirmed,
+                                        String causation) {
+        return append(RegistrationCancelled.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+                .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
+                .setAttendeeType(r.attendeeType().name()).setCancelledBy(by).setReason(reason)
+                .setWasConfirmed(wasConfirmed).build());
+    }
+
+    public String checkedIn(Registration r, ForumEvent e, LocalDate day, java.time.Instant at) {
+        return append(AttendeeCheckedIn.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+                .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
+                .setAttendeeType(r.attendeeType().name()).setDay(day).setCheckedInAt(at).build());
+    }
+
+    public String erased(UUID registrationId, ForumEvent e, String reason, String causation) {
+        return append(AttendeeDataErased.newBuilder().setHeader(header(e, causation))
+                .setRegistrationId(registrationId.toString()).setForumEventId(e.id().toString()).setReason(reason)
+                .build());
+    }
+
+    public static ForumEventSummary summary(ForumEvent e) {
+        return ForumEventSummary.newBuilder().setForumEventId(e.id().toString()).setTitle(e.title())
+                .setTitleEn(e.titleEn()).setRegion(e.region().name()).setVenue(e.venue()).setStartsAt(e.startsAt())
+                .setEndsAt(e.endsAt()).build();
+    }
+
+    private static Contact contact(Registration r) {
+        return Contact.newBuilder().setName(r.name()).setEmail(r.email()).setPhone(r.phone())
+                .setLanguage(kr.madang.events.Language.valueOf(r.language().name())).build();
+    }
+
+    private EventHeader header(ForumEvent e, String causation) {
+        String correlation = CorrelationIds.current();
+        return kr.madang.schemas.Events.newHeader(PRODUCER, e.id().toString(), e.version(), correlation,
+                causation != null ? causation : correlation, clock.instant());
+    }
+
+    private String append(org.apache.avro.specific.SpecificRecord event) {
+        outbox.append(Topics.REGISTRATION_EVENTS, event);
+        return kr.madang.schemas.Events.header(event).getEventId();
+    }
+
+    private static String id(Registration r) {
+        return r.id().toString();
+    }
+}

@@ -1,0 +1,23 @@
+package kr.madang.schemas;
+
+/**
+ * Names of the topics the services talk over. One topic per aggregate stream, keyed by aggregate id,
+ * so that the events of one aggregate stay in order.
+ */
+public final class Topics {
+
+    /** Key: forum event id. */
+    public static final String REGISTRATION_EVENTS = "madang.registration.events";
+    /** Key: agreement id. */
+    public static final String AGREEMENT_EVENTS = "madang.agreement.events";
+    /** Key: notification id. */
+    public static final String NOTIFICATION_EVENTS = "madang.notification.events";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of one consumer group for one source topic. */
+    public static String deadLetterTopic(String sourceTopic, String consumerGroup) {
+        return sourceTopic + "." + consumerGroup + ".dlt";
+    }
+}
