@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -15,6 +16,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,21 @@ import org.springframework.stereotype.Component;
 public class EmailSender {
 
     public static final String PROVIDER = "smtp";
+
+    /*
+     * Jakarta Mail looks its StreamProvider up through ServiceLoader on every body part it builds, writes or decodes,
+     * and under Spring Boot's nested-jar class loader each lookup scans the jars: measured at 37% of notification-service's
+     * CPU while draining a backlog. Naming the implementation makes the lookup a Class.forName of a loaded class.
+     */
+    static {
+        String streamProvider = "jakarta.mail.util.StreamProvider";
+        if (System.getProperty(streamProvider) == null) {
+            System.setProperty(streamProvider, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
+    /** Built once: MimeMessageHelper otherwise builds one per message, reading every mime.types on the class path. */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
 
     private final JavaMailSenderImpl mailSender;
     private final NotificationProperties.Mail settings;
@@ -45,7 +62,7 @@ public class EmailSender {
         String messageId = "<" + message.id() + "@" + settings.messageIdDomain() + ">";
         try {
             MimeMessage mime = new FixedIdMimeMessage(mailSender.getSession(), messageId);
-            MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            MimeMessageHelper helper = new SharedFileTypesHelper(mime);
             helper.setFrom(settings.from());
             helper.setTo(message.recipient());
             helper.setSubject(message.subject());
@@ -104,6 +121,23 @@ public class EmailSender {
 
     private DeliveryResult.ProviderAttempt attempt(Instant started, String outcome, String detail) {
         return new DeliveryResult.ProviderAttempt(PROVIDER, started, clock.instant(), outcome, detail);
+    }
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap fileTypes = new ConfigurableMimeFileTypeMap();
+        fileTypes.afterPropertiesSet();
+        return fileTypes;
+    }
+
+    private static final class SharedFileTypesHelper extends MimeMessageHelper {
+        SharedFileTypesHelper(MimeMessage mime) throws MessagingException {
+            super(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return FILE_TYPES;
+        }
     }
 
     /** Keeps the Message-ID we chose instead of the one JavaMail would generate on save. */
