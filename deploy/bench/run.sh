@@ -4,6 +4,8 @@
 #   deploy/bench/run.sh             the full run (about 15 minutes on 2 cores)
 #   deploy/bench/run.sh --quick     short steps, hot event and catch-up scaled down (about 5 minutes)
 #   deploy/bench/run.sh --catchup=N the catch-up with N registrations
+#   deploy/bench/run.sh --keep-data keep the running stack and its data (by default the stack is reset first, so no
+#                                   backlog left by an earlier run, e.g. emails still being sent, skews the figures)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -19,6 +21,11 @@ if [[ ! -f deploy/bench/target/madang-bench.jar || -n "$(find deploy/bench/src -
   echo "Building the bench..."
   ./mvnw -q -B -o -pl deploy/local,deploy/bench -am install -DskipTests >/dev/null
 fi
-./madang up -d
+bench_args=()
+keep_data=false
+for arg in "$@"; do
+  if [[ "$arg" == "--keep-data" ]]; then keep_data=true; else bench_args+=("$arg"); fi
+done
+if $keep_data; then ./madang up -d; else ./madang reset -d; fi
 exec "$java" -Xmx512m -XX:+UseParallelGC -Dmadang.root="$root" \
-  -cp "deploy/bench/target/madang-bench.jar:deploy/bench/target/lib/*" kr.madang.bench.Bench "$@"
+  -cp "deploy/bench/target/madang-bench.jar:deploy/bench/target/lib/*" kr.madang.bench.Bench "${bench_args[@]}"

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import kr.madang.local.devtools.mail.CountingSmtpServer;
 import kr.madang.local.StackSettings;
 import kr.madang.local.kafka.LocalKafka;
 import kr.madang.local.postgres.LocalPostgres;
@@ -40,6 +41,9 @@ import kr.madang.schemas.Topics;
  */
 public final class Bench {
 
+    /** Bench registrations' email domain: only these are tracked by the SMTP receiver. */
+    static final String BENCH_DOMAIN = "@bench.madang.test";
+
     private static final String[] SERVICES = {"registration-service", "agreement-service", "notification-service"};
 
     private final StackSettings settings = StackSettings.fromEnvironment();
@@ -54,7 +58,7 @@ public final class Bench {
     private final Map<String, Long> rssAtRest = new LinkedHashMap<>();
     private final Map<String, Long> rssPeak = new ConcurrentHashMap<>();
     private volatile boolean sampling;
-    private SmtpReceiver smtp;
+    private CountingSmtpServer smtp;
     private Api api;
 
     private Bench(boolean quick, int catchUp) {
@@ -86,7 +90,7 @@ public final class Bench {
                 throw new IllegalStateException(name + " is not running: start the stack first (./madang up -d)");
             }
         }
-        smtp = new SmtpReceiver(Integer.getInteger("bench.smtpPort", 2626));
+        smtp = new CountingSmtpServer(Integer.getInteger("bench.smtpPort", 2626), BENCH_DOMAIN);
         // notification-service sends to the bench's own SMTP receiver (exact receipt time, duplicates counted)
         restartNotificationService(smtp.port());
         api = new Api(settings.publicUrl(settings.registrationPort()), settings.publicUrl(settings.tokenPort()));
@@ -140,6 +144,15 @@ public final class Bench {
             boolean held = load.held(rate);
             ladderRows.add(probe.toSeconds() + " s probe: " + load.row(rate, held));
             System.out.println("  " + load.row(rate, held));
+            if (!held) {
+                // p99 of a short probe is its two or three slowest requests: one pause (GC, JIT) can decide it, so a
+                // missed step gets one more try after the system is quiet again; both rows are reported
+                awaitQuiet();
+                load = openLoop(events, rate, probe);
+                held = load.held(rate);
+                ladderRows.add(probe.toSeconds() + " s probe, second try: " + load.row(rate, held));
+                System.out.println("  second try " + load.row(rate, held));
+            }
             if (!held) {
                 break;
             }
@@ -397,7 +410,7 @@ public final class Bench {
     }
 
     private String email() {
-        return "b" + run + "-" + emailSeq.incrementAndGet() + SmtpReceiver.DOMAIN;
+        return "b" + run + "-" + emailSeq.incrementAndGet() + BENCH_DOMAIN;
     }
 
     private boolean awaitEmails(java.util.Collection<String> emails, Duration timeout) throws InterruptedException {

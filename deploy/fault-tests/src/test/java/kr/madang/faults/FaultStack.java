@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
 
+import kr.madang.local.devtools.mail.CountingSmtpServer;
 import kr.madang.local.StackSettings;
 import kr.madang.local.kafka.LocalKafka;
 import kr.madang.local.postgres.LocalPostgres;
@@ -36,7 +37,7 @@ import kr.madang.local.services.ServiceSpec;
 /**
  * The whole local stack in its own temp folder on its own free ports, started once through the launcher
  * ({@code MadangLocal up -d --no-demo} in its own JVM), then single processes killed, stopped and started again with
- * the launcher's classes. notification-service sends to the suite's {@link MailCounter}.
+ * the launcher's classes. notification-service sends to the suite's {@link CountingSmtpServer}.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -51,7 +52,7 @@ final class FaultStack implements AutoCloseable {
     final LocalProcesses processes;
     final LocalPostgres postgres;
     final LocalKafka kafka;
-    final MailCounter mail;
+    final CountingSmtpServer mail;
     final int mailPort;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(3)).build();
@@ -72,7 +73,7 @@ final class FaultStack implements AutoCloseable {
         postgres = new LocalPostgres(settings.home(), settings.postgresPort(), processes);
         kafka = new LocalKafka(settings, processes);
         mailPort = freePort();
-        mail = new MailCounter(mailPort);
+        mail = new CountingSmtpServer(mailPort, "");
         // the extracted PostgreSQL binaries of the developer's stack, when there are some: saves the extraction
         Path cache = root.resolve(".madang/cache");
         if (Files.isDirectory(cache)) {
@@ -131,7 +132,7 @@ final class FaultStack implements AutoCloseable {
 
     /**
      * Starts an instance of notification-service as process {@code processName} on {@code port} (same database and
-     * consumer group as every other instance) and waits for its readiness. It sends email to the {@link MailCounter},
+     * consumer group as every other instance) and waits for its readiness. It sends email to the {@link CountingSmtpServer},
      * sends SMS at any hour (quiet hours 21:00–08:00 Seoul would hold the confirmations' SMS and make the suite depend
      * on the time of day; they are tested in notification-service's own tests), and an open SMS circuit lets a trial
      * call through after 10 s instead of 30 s, to keep the provider scenario short.

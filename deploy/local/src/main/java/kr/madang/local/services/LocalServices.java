@@ -84,6 +84,9 @@ public final class LocalServices {
                 "--madang.dev-sign-in.enabled=true",
                 "--spring.output.ansi.enabled=never"));
         Map<String, String> env = new LinkedHashMap<>();
+        // glibc gives each thread that allocates its own malloc arena (up to 8 per core, 64 MB reserved each); a
+        // service's many threads (Tomcat, Kafka, senders) then keep tens of MB resident for nothing
+        env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         env.put("PORT", Integer.toString(service.port()));
         env.put("MADANG_DB_URL", jdbcUrl);
         env.put("MADANG_DB_USER", service.database());
