@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import kr.madang.events.registration.RegistrationCancelled;
 import kr.madang.events.registration.RegistrationConfirmed;
@@ -68,8 +69,23 @@ class CapacityUnderConcurrencyIntegrationTests extends IntegrationTestBase {
                 .param(eventId).query(Integer.class).list();
         assertThat(stillWaiting).isEqualTo(IntStream.rangeClosed(11, 250).boxed().toList());
 
+        // Who is ahead: everyone below a position while nobody has left, then less those promoted or cancelled.
+        assertThat(responses).filteredOn(r -> r.text("status").equals("WAITLISTED") && r.json().has("waitlistAhead")
+                        && !r.json().path("waitlistAhead").isNull())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.json().path("waitlistAhead").asInt())
+                        .isEqualTo(r.json().path("waitlistPosition").asInt() - 1));
+        String atFifteen = jdbc.sql("select id::text from registration where event_id = ?::uuid and waitlist_position = 15")
+                .param(eventId).query(String.class).single();
+        String atTwelve = jdbc.sql("select id::text from registration where event_id = ?::uuid and waitlist_position = 12")
+                .param(eventId).query(String.class).single();
+        assertThat(get("/api/registrations/" + atFifteen, token).json().path("waitlistAhead").asInt()).isEqualTo(4);
+        assertThat(post("/api/registrations/" + atTwelve + "/cancel", token, "{\"reason\":\"일정 변경\"}").status())
+                .isEqualTo(200);
+        assertThat(get("/api/registrations/" + atFifteen, token).json().path("waitlistAhead").asInt()).isEqualTo(3);
+
         // The events tell the same story, in order, numbered without gaps.
-        int expected = 2 + 300 + 10 + 10;
+        int expected = 2 + 300 + 10 + 10 + 1;
         List<SpecificRecord> published = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> publishedFor(eventId, Duration.ofMillis(500)), list -> list.size() >= expected);
         assertThat(published).hasSize(expected);
@@ -86,7 +102,8 @@ class CapacityUnderConcurrencyIntegrationTests extends IntegrationTestBase {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(waitlistedEvents).isEqualTo(waitlistedRows);
         assertThat(published.stream().filter(e -> e instanceof RegistrationCancelled)
-                .map(e -> ((RegistrationCancelled) e).getRegistrationId())).containsExactlyInAnyOrderElementsOf(toCancel);
+                .map(e -> ((RegistrationCancelled) e).getRegistrationId()))
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(toCancel.stream(), Stream.of(atTwelve)).toList());
         List<RegistrationPromoted> promoted = published.stream().filter(e -> e instanceof RegistrationPromoted)
                 .map(e -> (RegistrationPromoted) e).toList();
         assertThat(promoted).extracting(RegistrationPromoted::getFromPosition)

@@ -52,24 +52,31 @@ public class RegistrationQueries {
         ForumEvent event = events.find(r.eventId()).orElseThrow();
         Integer ahead = null;
         if (fresh.status() == RegistrationStatus.WAITLISTED) {
-            ahead = jdbc.sql("""
-                    select count(*) from registration
-                    where event_id = ? and status = 'WAITLISTED' and waitlist_position < ?
-                    """).params(r.eventId(), r.waitlistPosition()).query(Integer.class).single();
+            ahead = waitlistAhead(r.eventId(), r.waitlistPosition());
         }
         String code = fresh.status() == RegistrationStatus.CONFIRMED && !fresh.erased()
                 ? links.checkInCode(r.id(), event) : null;
         return RegistrationView.of(fresh, ahead, code, checkIns(List.of(r.id())).getOrDefault(r.id(), List.of()));
     }
 
+    /**
+     * How many are still waiting ahead of this waitlist position. Positions are issued without gaps and stay on their
+     * registration when it leaves the waitlist, so: the positions before it, less those whose registration has left
+     * (a count over the few that left, on index {@code registration_left_waitlist}, not over everyone still waiting).
+     */
+    private int waitlistAhead(UUID eventId, int position) {
+        int left = jdbc.sql("""
+                select count(*) from registration
+                where event_id = ? and status <> 'WAITLISTED' and waitlist_position is not null and waitlist_position < ?
+                """).params(eventId, position).query(Integer.class).single();
+        return Math.max(0, position - 1 - left);
+    }
+
     /** A registration just made: its event is known and it has no check-ins yet, so only its place in line is read. */
     public RegistrationView viewCreated(Registration r, ForumEvent event) {
         Integer ahead = null;
         if (r.status() == RegistrationStatus.WAITLISTED) {
-            ahead = jdbc.sql("""
-                    select count(*) from registration
-                    where event_id = ? and status = 'WAITLISTED' and waitlist_position < ?
-                    """).params(r.eventId(), r.waitlistPosition()).query(Integer.class).single();
+            ahead = waitlistAhead(r.eventId(), r.waitlistPosition());
         }
         String code = r.status() == RegistrationStatus.CONFIRMED ? links.checkInCode(r.id(), event) : null;
         return RegistrationView.of(r, ahead, code, List.of());
