@@ -61,6 +61,8 @@ public final class Bench {
     private CountingSmtpServer smtp;
     private Api api;
 
+    private boolean hotOnly;
+
     private Bench(boolean quick, int catchUp) {
         this.quick = quick;
         this.catchUp = catchUp;
@@ -75,6 +77,7 @@ public final class Bench {
             }
         }
         Bench bench = new Bench(quick, catchUp);
+        bench.hotOnly = List.of(args).contains("--hot-only");
         try {
             bench.run();
         } finally {
@@ -99,6 +102,11 @@ public final class Bench {
         }
         rssAtRest.put("kafka", rss(LocalKafka.NAME));
         Thread sampler = Thread.ofPlatform().daemon().start(this::sampleMemory);
+
+        if (hotOnly) {
+            runHotOnly(sampler);
+            return;
+        }
 
         // ---- limits
         Map<String, String> logins = postgres.logins(List.of("registration"));
@@ -372,6 +380,33 @@ public final class Bench {
                             + "failed; database: %d confirmed, %d waitlisted, positions gap-free %s, order inversions %d",
                     rate(), rate() / limitB.perSecond(), latency, confirmedAnswers, waitlistedAnswers, failed,
                     dbConfirmed, dbWaitlisted, positionsGapFree, dbOrderInversions);
+        }
+    }
+
+    /** Limit B and the hot event alone, printed, not written to REPORT.md (which holds full runs only). */
+    private void runHotOnly(Thread sampler) throws Exception {
+        Map<String, String> logins = postgres.logins(List.of("registration"));
+        Limits limits = new Limits(postgres.jdbcUrl("registration"), "registration", logins.get("registration"));
+        byte[] payload = new byte[Limits.registrationEventSize(kafka.bootstrapServers(), Topics.REGISTRATION_EVENTS)];
+        limits.createTables();
+        Limits.Jdbc limitB;
+        try {
+            System.out.println("Limit B: registration transaction over JDBC, one event of 1,000 seats");
+            limitB = limits.registrations(limits.createEvents(1, 1_000), new int[] {1, 2, 4, 8, 16},
+                    Duration.ofSeconds(quick ? 3 : 5), payload);
+        } finally {
+            limits.dropTables();
+        }
+        int hotTotal = quick ? 5_000 : 20_000;
+        int seats = quick ? 250 : 1_000;
+        System.out.printf("Hot event: %,d registrations for %,d seats%n", hotTotal, seats);
+        HotResult hotResult = hotEvent(api.createOpenEvent("벤치마크 등록 오픈 " + run, seats), hotTotal, 64);
+        System.out.println("  " + hotResult.summary(limitB));
+        sampling = false;
+        sampler.join(3000);
+        for (String name : SERVICES) {
+            rssPeak.merge(name, rss(name), Math::max);
+            System.out.printf("  %s: %d MB at rest, %d MB peak%n", name, rssAtRest.get(name), rssPeak.get(name));
         }
     }
 
