@@ -61,11 +61,12 @@ public final class Bench {
     private CountingSmtpServer smtp;
     private Api api;
 
-    private boolean hotOnly;
+    private final boolean hotOnly;
 
-    private Bench(boolean quick, int catchUp) {
+    private Bench(boolean quick, int catchUp, boolean hotOnly) {
         this.quick = quick;
         this.catchUp = catchUp;
+        this.hotOnly = hotOnly;
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,8 +77,7 @@ public final class Bench {
                 catchUp = Integer.parseInt(a.substring("--catchup=".length()));
             }
         }
-        Bench bench = new Bench(quick, catchUp);
-        bench.hotOnly = List.of(args).contains("--hot-only");
+        Bench bench = new Bench(quick, catchUp, List.of(args).contains("--hot-only"));
         try {
             bench.run();
         } finally {
@@ -246,21 +246,12 @@ public final class Bench {
         report.catchUp(emails.size(), sendSeconds, got, dup, all, (readyNanos - startNanos) / 1e9, drain, limitC);
 
         // ---- hot event
-        int hotTotal = quick ? 5_000 : 20_000;
-        int seats = quick ? 250 : 1_000;
-        System.out.printf("Hot event: %,d registrations for %,d seats%n", hotTotal, seats);
-        UUID hotEvent = api.createOpenEvent("벤치마크 등록 오픈 " + run, seats);
-        HotResult hotResult = hotEvent(hotEvent, hotTotal, 64);
-        System.out.println("  " + hotResult.summary(limitB));
-        report.hot(hotResult, limitB, hotTotal, seats);
+        HotResult hotResult = hotScenario(limitB);
+        report.hot(hotResult, limitB, hotTotal(), hotSeats());
 
         report.findings(held, limitA, limitB, hotResult.rate(), emails.size() / sendSeconds, got / drain, within1s);
         report.duplicateFinding(dup);
-        sampling = false;
-        sampler.join(3000);
-        for (String name : SERVICES) {
-            rssPeak.merge(name, rss(name), Math::max);
-        }
+        stopSampling(sampler);
         report.memory(rssAtRest, rssPeak);
         Path out = settings.root().resolve("deploy/bench/REPORT.md");
         Files.writeString(out, report.markdown(), StandardCharsets.UTF_8);
@@ -397,16 +388,35 @@ public final class Bench {
         } finally {
             limits.dropTables();
         }
-        int hotTotal = quick ? 5_000 : 20_000;
-        int seats = quick ? 250 : 1_000;
-        System.out.printf("Hot event: %,d registrations for %,d seats%n", hotTotal, seats);
-        HotResult hotResult = hotEvent(api.createOpenEvent("벤치마크 등록 오픈 " + run, seats), hotTotal, 64);
-        System.out.println("  " + hotResult.summary(limitB));
+        hotScenario(limitB);
+        stopSampling(sampler);
+        for (String name : SERVICES) {
+            System.out.printf("  %s: %d MB at rest, %d MB peak%n", name, rssAtRest.get(name), rssPeak.get(name));
+        }
+    }
+
+    private int hotTotal() {
+        return quick ? 5_000 : 20_000;
+    }
+
+    private int hotSeats() {
+        return quick ? 250 : 1_000;
+    }
+
+    /** 'Registration opens': the hot event's registrations by 64 clients, printed against limit B. */
+    private HotResult hotScenario(Limits.Jdbc limitB) throws Exception {
+        System.out.printf("Hot event: %,d registrations for %,d seats%n", hotTotal(), hotSeats());
+        HotResult result = hotEvent(api.createOpenEvent("벤치마크 등록 오픈 " + run, hotSeats()), hotTotal(), 64);
+        System.out.println("  " + result.summary(limitB));
+        return result;
+    }
+
+    /** Ends the memory sampler and takes a last reading, so each service's peak is complete. */
+    private void stopSampling(Thread sampler) throws InterruptedException {
         sampling = false;
         sampler.join(3000);
         for (String name : SERVICES) {
             rssPeak.merge(name, rss(name), Math::max);
-            System.out.printf("  %s: %d MB at rest, %d MB peak%n", name, rssAtRest.get(name), rssPeak.get(name));
         }
     }
 
