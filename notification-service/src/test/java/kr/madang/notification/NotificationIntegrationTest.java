@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import kr.madang.notification.dispatch.DispatchSignal;
 import kr.madang.notification.sms.SmsGateway;
 import kr.madang.testing.MadangTestInfrastructure;
+import kr.madang.testing.SharedSmsProviders;
 import kr.madang.testing.SharedMailServer;
 import kr.madang.testing.TestTokens;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,8 +28,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -37,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of this module's integration tests: real Kafka, PostgreSQL and GreenMail from the shared
- * test infrastructure, two WireMock servers as SMS providers "alpha" (JSON API, always first choice) and "beta"
+ * test infrastructure, its two WireMock servers as SMS providers "alpha" (JSON API, always first choice) and "beta"
  * (form API, weight 0: only when alpha fails), and a clock the tests move.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -56,8 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(NotificationIntegrationTest.Clocks.class)
 public abstract class NotificationIntegrationTest {
 
-    protected static final WireMockServer ALPHA = start();
-    protected static final WireMockServer BETA = start();
+    protected static final WireMockServer ALPHA = SharedSmsProviders.alpha();
+    protected static final WireMockServer BETA = SharedSmsProviders.beta();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired protected RestTestClient http;
@@ -76,26 +74,11 @@ public abstract class NotificationIntegrationTest {
         }
     }
 
-    private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        return server;
-    }
-
-    @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        registry.add("madang.sms.providers.alpha.base-url", ALPHA::baseUrl);
-        registry.add("madang.sms.providers.beta.base-url", BETA::baseUrl);
-    }
-
     @BeforeEach
     void resetWorld() {
         clock.reset();
         smsGateway.resetCircuits();
-        ALPHA.resetAll();
-        BETA.resetAll();
-        SmsStubs.accepting(ALPHA, BETA);
+        SharedSmsProviders.acceptEverything();
     }
 
     protected static GreenMail greenMail() {

@@ -8,7 +8,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring context at this JVM's shared broker, database server and SMTP server. Use it as
+ * Points a Spring context at this JVM's shared broker, database server, SMTP server and SMS providers. Use it as
  * {@code @ContextConfiguration(initializers = MadangTestInfrastructure.class)} on a {@code @SpringBootTest};
  * the database is named after {@code spring.application.name} (dashes become underscores).
  */
@@ -30,6 +30,9 @@ public class MadangTestInfrastructure implements ApplicationContextInitializer<C
                 "spring.datasource.password", database,
                 "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation(),
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", SharedMailServer.smtpPort());
+                "spring.mail.port", SharedMailServer.smtpPort(),
+                // notification-service's SMS providers: real HTTP receivers, as real as the SMTP server above
+                "madang.sms.providers.alpha.base-url", SharedSmsProviders.alpha().baseUrl(),
+                "madang.sms.providers.beta.base-url", SharedSmsProviders.beta().baseUrl());
     }
 }

@@ -73,10 +73,14 @@ final class OperationsClient {
     }
 
     Reply register(String forumId, String name, String email, Map<String, String> headers) {
+        return register(forumId, name, email, "010-1234-5678", headers);
+    }
+
+    Reply register(String forumId, String name, String email, String phone, Map<String, String> headers) {
         return post(services.registration() + "/api/events/" + forumId + "/registrations", null, """
-                {"name":"%s","email":"%s","phone":"010-1234-5678","organisation":"제주특별자치도",
+                {"name":"%s","email":"%s","phone":"%s","organisation":"제주특별자치도",
                  "jobTitle":"주무관","attendeeType":"GENERAL","language":"ko","consent":{"accepted":true,"policyVersion":"2023-01"}}
-                """.formatted(name, email), headers);
+                """.formatted(name, email, phone), headers);
     }
 
     /** The sum of the samples of a metric whose labels include the given ones, from one scrape. */
