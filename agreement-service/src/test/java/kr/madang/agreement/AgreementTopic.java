@@ -59,7 +59,8 @@ public final class AgreementTopic {
             if (batch.isEmpty()) {
                 return;
             }
-            batch.forEach(r -> seen.add(avro.deserialize(r.topic(), r.value())));
+            batch.forEach(r -> seen.add(kr.madang.testing.SealedFields.opened(
+                    (org.apache.avro.specific.SpecificRecordBase) avro.deserialize(r.topic(), r.value()), "agreement_service")));
         }
     }
 }

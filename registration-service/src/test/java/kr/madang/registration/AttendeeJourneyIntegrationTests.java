@@ -152,7 +152,7 @@ class AttendeeJourneyIntegrationTests extends IntegrationTestBase {
                 .isEqualTo(seojun.text("id"));
         assertThat(get("/api/events/" + eventId + "/registrations?q=mitic", jeju).json().path("total").asInt()).isEqualTo(1);
         assertThat(get("/api/events/" + eventId + "/registrations?q=%25", jeju).json().path("total").asInt()).as("% is searched literally").isZero();
-        Response export = get("/api/events/" + eventId + "/registrations/export", jeju);
+        Response export = get("/api/events/" + eventId + "/registrations/export?reason=" + java.net.URLEncoder.encode("명단 확인용", java.nio.charset.StandardCharsets.UTF_8), jeju);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.bytes()).startsWith(0xEF, 0xBB, 0xBF);
         String csv = new String(export.bytes(), StandardCharsets.UTF_8);

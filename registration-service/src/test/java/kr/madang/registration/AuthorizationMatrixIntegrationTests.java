@@ -90,7 +90,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
         list.add(new Endpoint("register", "POST", e + "/registrations", "application/json",
                 attendeeJson("최지우", "matrix-new@example.kr", "ko"), staffOnly, List.of()));
         list.add(new Endpoint("list registrations", "GET", e + "/registrations", null, null, staffOnly, List.of(Role.HQ, Role.JEJU_OFFICE)));
-        list.add(new Endpoint("export registrations", "GET", e + "/registrations/export", null, null, staffOnly, List.of(Role.HQ, Role.JEJU_OFFICE)));
+        list.add(new Endpoint("export registrations", "GET", e + "/registrations/export?reason=attendance-check", null, null, staffOnly, List.of(Role.HQ, Role.JEJU_OFFICE)));
         list.add(new Endpoint("import registrations", "POST", e + "/imports?dryRun=false&policyVersion=2023-01", "text/csv",
                 "이름,이메일,개인정보동의\n정하늘,matrix-import@example.kr,Y\n", staffOnly, List.of()));
         list.add(new Endpoint("get registration", "GET", r, null, null, staffOnly, List.of(Role.HQ, Role.JEJU_OFFICE)));

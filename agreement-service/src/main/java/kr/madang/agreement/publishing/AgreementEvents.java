@@ -30,6 +30,7 @@ import kr.madang.events.agreement.PartySigned;
 import kr.madang.events.agreement.SigningCeremonyChanged;
 import kr.madang.events.agreement.SigningReminderDue;
 import kr.madang.platform.outbox.Outbox;
+import kr.madang.schemas.sealing.FieldSealer;
 import kr.madang.schemas.Events;
 import kr.madang.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -49,10 +50,12 @@ public class AgreementEvents {
 
     private final Outbox outbox;
     private final SigningGrants grants;
+    private final FieldSealer sealer;
 
-    public AgreementEvents(Outbox outbox, SigningGrants grants) {
+    public AgreementEvents(Outbox outbox, SigningGrants grants, FieldSealer sealer) {
         this.outbox = outbox;
         this.grants = grants;
+        this.sealer = sealer;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -124,7 +127,15 @@ public class AgreementEvents {
 
     private List<AgreementParty> withLinks(Agreement a, Set<String> recipientIds) {
         return a.parties().stream().filter(p -> recipientIds.contains(p.id()))
-                .map(p -> party(p, grants.urlFor(a, p).orElse(null))).toList();
+                .map(p -> sealed(party(p, grants.urlFor(a, p).orElse(null)))).toList();
+    }
+
+    /**
+     * A signing link acts (whoever holds it signs for the party), and a contact names a person: both travel sealed
+     * with the services' key, so an integrator reading the topic can neither sign nor read them.
+     */
+    private AgreementParty sealed(AgreementParty party) {
+        return AgreementParty.newBuilder(party).setSigningUrl(sealer.seal(party.getSigningUrl())).build();
     }
 
     static AgreementSummary summary(Agreement a, Version version) {

@@ -21,6 +21,9 @@ import kr.madang.notification.message.MessageQueue;
 import kr.madang.notification.message.MessageStore;
 import kr.madang.notification.recipients.LocalRecipients;
 import kr.madang.platform.inbox.ProcessedEvents;
+import kr.madang.schemas.sealing.FieldSealer;
+import kr.madang.schemas.sealing.SealedRecords;
+import kr.madang.platform.sealing.SubjectKeyStore;
 import kr.madang.schemas.Events;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -46,10 +49,15 @@ public class SourceEventHandler {
     private final MessageStore messages;
     private final Clock clock;
     private final String consumerGroup;
+    private final FieldSealer sealer;
+    private final SubjectKeyStore keys;
 
     public SourceEventHandler(ProcessedEvents processed, EventRouter router, LocalRecipients recipients, MessageQueue queue,
                               MessageStore messages, Clock clock,
-                              @Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
+                              @Value("${spring.kafka.consumer.group-id}") String consumerGroup,
+                              FieldSealer sealer, SubjectKeyStore keys) {
+        this.sealer = sealer;
+        this.keys = keys;
         this.processed = processed;
         this.router = router;
         this.recipients = recipients;
@@ -67,6 +75,11 @@ public class SourceEventHandler {
             log.debug("Event {} already processed", header.getEventId());
             return false;
         }
+        if (!openSealedFields(event)) {
+            log.info("Event {} {} skipped: the person it is about was erased before it was read",
+                    event.getSchema().getName(), header.getEventId());
+            return true;
+        }
         // the fan-out of an event-wide change reads the copy as it was before the change
         List<Notice> notices = router.route(event, recipients);
         updateLocalCopy(event);
@@ -79,6 +92,29 @@ public class SourceEventHandler {
         log.info("Event {} {} queued {} message(s)", type, header.getEventId(), created);
         return true;
     }
+
+    /**
+     * Opens the event's sealed fields (links, codes, persons' data) in place. False when they belong to a person
+     * whose data key was destroyed by an erasure: there is nothing left to read, and nothing to send.
+     */
+    private boolean openSealedFields(SpecificRecord event) {
+        java.util.Set<String> subjects = new java.util.HashSet<>();
+        try {
+            SealedRecords.openAll((org.apache.avro.generic.IndexedRecord) event, value -> {
+                FieldSealer.subjectOf(value).ifPresent(subjects::add);
+                return sealer.open(value, subject -> keys.awaitDataKey(subject, KEY_PATIENCE));
+            });
+            return true;
+        } catch (FieldSealer.UnreadableFieldException e) {
+            if (!subjects.isEmpty() && subjects.stream().allMatch(keys::isErased)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** A person's key and the first event sealed with it leave together, on two topics: the key may lag a little. */
+    private static final java.time.Duration KEY_PATIENCE = java.time.Duration.ofSeconds(10);
 
     private void updateLocalCopy(SpecificRecord event) {
         var now = clock.instant();
@@ -107,6 +143,7 @@ public class SourceEventHandler {
             case RegistrationRejected e -> recipients.forget(e.getRegistrationId());
             case AttendeeDataErased e -> {
                 recipients.forget(e.getRegistrationId());
+                keys.forget(e.getRegistrationId());
                 messages.erasePersonalData(e.getRegistrationId());
             }
             case ForumEventScheduled e -> recipients.forumEvent(e.getForumEvent());

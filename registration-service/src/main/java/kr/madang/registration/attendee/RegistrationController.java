@@ -12,6 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import kr.madang.platform.accesslog.PersonalDataAccess.Action;
+import kr.madang.registration.access.StaffAccessLog;
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,10 +26,12 @@ public class RegistrationController {
 
     private final RegistrationService service;
     private final RegistrationQueries queries;
+    private final StaffAccessLog accessLog;
 
-    public RegistrationController(RegistrationService service, RegistrationQueries queries) {
+    public RegistrationController(RegistrationService service, RegistrationQueries queries, StaffAccessLog accessLog) {
         this.service = service;
         this.queries = queries;
+        this.accessLog = accessLog;
     }
 
     @PostMapping(path = "/api/events/{eventId}/registrations", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -49,7 +54,9 @@ public class RegistrationController {
     @GetMapping(path = "/api/registrations/{registrationId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A registration, with its check-in code and check-ins")
     public RegistrationView get(@PathVariable UUID registrationId, Authentication authentication) {
-        return queries.view(service.get(registrationId, CurrentUser.of(authentication)).registration());
+        RegistrationView view = queries.view(service.get(registrationId, CurrentUser.of(authentication)).registration());
+        accessLog.record(authentication, Action.VIEW, view.eventId(), List.of(view.id()), null, null);
+        return view;
     }
 
     @PostMapping(path = "/api/registrations/{registrationId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -78,7 +85,9 @@ public class RegistrationController {
     @Operation(summary = "Erase the attendee's personal data now (on their request)",
             description = "A live registration is cancelled first. Publishes AttendeeDataErased so other services delete their copies.")
     public RegistrationView erase(@PathVariable UUID registrationId, Authentication authentication) {
-        return queries.view(service.eraseOnRequest(registrationId, CurrentUser.of(authentication)));
+        RegistrationView view = queries.view(service.eraseOnRequest(registrationId, CurrentUser.of(authentication)));
+        accessLog.record(authentication, Action.ERASE, view.eventId(), List.of(view.id()), null, null);
+        return view;
     }
 
     @GetMapping(path = "/api/cancellations/{token}", produces = MediaType.APPLICATION_JSON_VALUE)

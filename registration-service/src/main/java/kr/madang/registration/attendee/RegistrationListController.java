@@ -16,6 +16,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import kr.madang.platform.accesslog.PersonalDataAccess.Action;
+import kr.madang.registration.access.StaffAccessLog;
+import kr.madang.registration.rules.FieldError;
+import kr.madang.registration.rules.InvalidFields;
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RegistrationListController {
 
     private final RegistrationQueries queries;
+    private final StaffAccessLog accessLog;
 
-    public RegistrationListController(RegistrationQueries queries) {
+    public RegistrationListController(RegistrationQueries queries, StaffAccessLog accessLog) {
         this.queries = queries;
+        this.accessLog = accessLog;
     }
 
     @GetMapping(path = "/api/events/{eventId}/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,12 +53,19 @@ public class RegistrationListController {
         queries.eventForStaff(eventId, CurrentUser.of(authentication));
         var filter = new RegistrationQueries.Filter(status, attendeeType, organisation, checkedIn, q);
         var result = queries.list(eventId, filter, sort, page, size);
+        boolean search = (q != null && !q.isBlank()) || (organisation != null && !organisation.isBlank());
+        accessLog.record(authentication, search ? Action.SEARCH : Action.LIST, eventId,
+                result.items().stream().map(RegistrationView::id).toList(),
+                StaffAccessLog.query("status", status, "attendeeType", attendeeType, "organisation", organisation,
+                        "checkedIn", checkedIn, "q", q, "page", page), null);
         return new PageView<>(result.items(), page, size, result.total());
     }
 
     @GetMapping(path = "/api/events/{eventId}/registrations/export", produces = "text/csv")
-    @Operation(summary = "The same list as a CSV file for Excel (UTF-8 with BOM, formula cells neutralised)")
+    @Operation(summary = "The same list as a CSV file for Excel (UTF-8 with BOM, formula cells neutralised)",
+            description = "A download of personal data needs its reason (reason, 5 to 200 characters); it is kept in the access log.")
     public ResponseEntity<byte[]> export(@PathVariable UUID eventId,
+                                         @RequestParam(required = false) String reason,
                                          @RequestParam(required = false) RegistrationStatus status,
                                          @RequestParam(required = false) AttendeeType attendeeType,
                                          @RequestParam(required = false) @Size(max = 200) String organisation,
@@ -60,8 +74,16 @@ public class RegistrationListController {
                                          @RequestParam(defaultValue = "CREATED") RegistrationQueries.Sort sort,
                                          Authentication authentication) {
         queries.eventForStaff(eventId, CurrentUser.of(authentication));
+        if (reason == null || reason.strip().length() < 5 || reason.strip().length() > 200) {
+            throw new InvalidFields(List.of(new FieldError("reason",
+                    "a download of personal data needs its reason (5 to 200 characters)")));
+        }
         var filter = new RegistrationQueries.Filter(status, attendeeType, organisation, checkedIn, q);
-        byte[] csv = CsvExport.write(queries.all(eventId, filter, sort));
+        var rows = queries.all(eventId, filter, sort);
+        accessLog.record(authentication, Action.EXPORT, eventId, rows.stream().map(RegistrationView::id).toList(),
+                StaffAccessLog.query("status", status, "attendeeType", attendeeType, "organisation", organisation,
+                        "checkedIn", checkedIn, "q", q), reason.strip());
+        byte[] csv = CsvExport.write(rows);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -28,6 +28,9 @@ public class RegistrationPageSite implements PageSite {
         if (user.isHq() || user.has(Roles.REGIONAL_OFFICE)) {
             links.add(new Link("registration.nav.events", "/events"));
         }
+        if (user.isHq()) {
+            links.add(new Link("registration.nav.accessLog", "/access-log"));
+        }
         if (user.has(Roles.CHECKIN_STAFF) && user.eventId() != null) {
             links.add(new Link("registration.nav.checkIn", "/events/" + user.eventId() + "/check-in"));
         }

@@ -185,8 +185,12 @@ public class StaffPages {
     @GetMapping("/events/{eventId}/attendees")
     String attendees(@PathVariable UUID eventId, @ModelAttribute ListFilter filter,
                      @RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+        return attendeesPage(eventId, filter, page, authentication, model, FieldErrors.none());
+    }
+
+    private String attendeesPage(UUID eventId, ListFilter filter, int page, Authentication authentication, Model model,
+                                 FieldErrors errors) {
         Authentication api = staff(authentication);
-        FieldErrors errors = FieldErrors.none();
         RegistrationStatus status = parse(RegistrationStatus.class, filter.status(), "status", errors);
         AttendeeType type = parse(AttendeeType.class, filter.attendeeType(), "attendeeType", errors);
         Boolean checkedIn = filter.checkedIn() == null || filter.checkedIn().isBlank() ? null : Boolean.valueOf(filter.checkedIn());
@@ -206,14 +210,22 @@ public class StaffPages {
         return "registration/attendees";
     }
 
+    /** The list as CSV; a download of personal data asks for its reason, which the access log keeps. */
     @GetMapping("/events/{eventId}/attendees.csv")
-    ResponseEntity<byte[]> export(@PathVariable UUID eventId, @ModelAttribute ListFilter filter,
-                                  Authentication authentication) {
+    Object export(@PathVariable UUID eventId, @ModelAttribute ListFilter filter,
+                  @RequestParam(required = false) String reason, Authentication authentication, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
         Authentication api = staff(authentication);
+        if (reason == null || reason.strip().length() < 5 || reason.strip().length() > 200) {
+            FieldErrors errors = FieldErrors.none();
+            errors.add("reason", text("registration.export.reason.missing"));
+            response.setStatus(400);
+            return attendeesPage(eventId, filter, 0, authentication, model, errors);
+        }
         FieldErrors ignored = FieldErrors.none();
         Boolean checkedIn = filter.checkedIn() == null || filter.checkedIn().isBlank() ? null : Boolean.valueOf(filter.checkedIn());
         String q = filter.q() == null || filter.q().isBlank() || filter.q().length() > 200 ? null : filter.q().strip();
-        return lists.export(eventId, parse(RegistrationStatus.class, filter.status(), "status", ignored),
+        return lists.export(eventId, reason, parse(RegistrationStatus.class, filter.status(), "status", ignored),
                 parse(AttendeeType.class, filter.attendeeType(), "attendeeType", ignored), null, checkedIn, q,
                 RegistrationQueries.Sort.CREATED, api);
     }

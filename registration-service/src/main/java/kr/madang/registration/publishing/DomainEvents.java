@@ -22,6 +22,7 @@ import kr.madang.events.registration.RegistrationPromoted;
 import kr.madang.events.registration.RegistrationRejected;
 import kr.madang.events.registration.RegistrationWaitlisted;
 import kr.madang.platform.outbox.Outbox;
+import kr.madang.platform.sealing.SubjectKeyStore;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.attendee.Registration;
 import kr.madang.registration.forumevent.ForumEvent;
@@ -40,14 +41,21 @@ public class DomainEvents {
 
     public static final String PRODUCER = "registration-service";
 
+    /** The fields of an attendee's event that name them or act for them: sealed with their own data key. */
+    private static final java.util.List<String> PERSONAL_FIELDS = java.util.List.of("organisation", "cancellationUrl",
+            "checkInCode");
+    private static final java.util.List<String> CONTACT_FIELDS = java.util.List.of("name", "email", "phone");
+
     private final Outbox outbox;
     private final AttendeeLinks links;
     private final Clock clock;
+    private final SubjectKeyStore keys;
 
-    public DomainEvents(Outbox outbox, AttendeeLinks links, Clock clock) {
+    public DomainEvents(Outbox outbox, AttendeeLinks links, Clock clock, SubjectKeyStore keys) {
         this.outbox = outbox;
         this.links = links;
         this.clock = clock;
+        this.keys = keys;
     }
 
     public String scheduled(ForumEvent e) {
@@ -80,56 +88,80 @@ public class DomainEvents {
     }
 
     public String confirmed(Registration r, ForumEvent e, String causation) {
-        return append(RegistrationConfirmed.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+        return append(personal(r, RegistrationConfirmed.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
-                .setCheckInCode(links.checkInCode(r.id(), e)).build());
+                .setCheckInCode(links.checkInCode(r.id(), e)).build()));
     }
 
     public String waitlisted(Registration r, ForumEvent e, int position, String causation) {
-        return append(RegistrationWaitlisted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+        return append(personal(r, RegistrationWaitlisted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setWaitlistPosition(position)
-                .setCancellationUrl(links.cancellationUrl(r.id(), e)).build());
+                .setCancellationUrl(links.cancellationUrl(r.id(), e)).build()));
     }
 
     public String pendingApproval(Registration r, ForumEvent e) {
-        return append(RegistrationPendingApproval.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+        return append(personal(r, RegistrationPendingApproval.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
-                .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e)).build());
+                .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e)).build()));
     }
 
     public String rejected(Registration r, ForumEvent e, String reason) {
-        return append(RegistrationRejected.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+        return append(personal(r, RegistrationRejected.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
-                .setAttendeeType(r.attendeeType().name()).setReason(reason).build());
+                .setAttendeeType(r.attendeeType().name()).setReason(reason).build()));
     }
 
     public String promoted(Registration r, ForumEvent e, int fromPosition, String causation) {
-        return append(RegistrationPromoted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+        return append(personal(r, RegistrationPromoted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
-                .setCheckInCode(links.checkInCode(r.id(), e)).setFromPosition(fromPosition).build());
+                .setCheckInCode(links.checkInCode(r.id(), e)).setFromPosition(fromPosition).build()));
     }
 
     public String registrationCancelled(Registration r, ForumEvent e, String by, String reason, boolean wasConfirmed,
                                         String causation) {
-        return append(RegistrationCancelled.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
+        return append(personal(r, RegistrationCancelled.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancelledBy(by).setReason(reason)
-                .setWasConfirmed(wasConfirmed).build());
+                .setWasConfirmed(wasConfirmed).build()));
     }
 
     public String checkedIn(Registration r, ForumEvent e, LocalDate day, java.time.Instant at) {
-        return append(AttendeeCheckedIn.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+        return append(personal(r, AttendeeCheckedIn.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
-                .setAttendeeType(r.attendeeType().name()).setDay(day).setCheckedInAt(at).build());
+                .setAttendeeType(r.attendeeType().name()).setDay(day).setCheckedInAt(at).build()));
     }
 
     public String erased(UUID registrationId, ForumEvent e, String reason, String causation) {
+        // destroys the person's data key: every sealed copy of their data, on every topic, becomes unreadable
+        keys.erase(registrationId.toString());
         return append(AttendeeDataErased.newBuilder().setHeader(header(e, causation))
                 .setRegistrationId(registrationId.toString()).setForumEventId(e.id().toString()).setReason(reason)
                 .build());
+    }
+
+    /**
+     * Seals the attendee's name, email, phone, organisation and the links and codes that act for them with their own
+     * data key: whoever reads the topic cannot use or read them, and once the person is erased (their key destroyed)
+     * nobody can, although Kafka keeps the records until their retention ends.
+     */
+    private <T extends org.apache.avro.specific.SpecificRecordBase> T personal(Registration r, T event) {
+        String subject = r.id().toString();
+        for (String field : PERSONAL_FIELDS) {
+            if (event.getSchema().getField(field) != null && event.get(field) != null) {
+                event.put(field, keys.sealFor(subject, event.get(field).toString()));
+            }
+        }
+        if (event.getSchema().getField("attendee") != null && event.get("attendee") instanceof Contact contact) {
+            for (String field : CONTACT_FIELDS) {
+                if (contact.get(field) != null) {
+                    contact.put(field, keys.sealFor(subject, contact.get(field).toString()));
+                }
+            }
+        }
+        return event;
     }
 
     public static ForumEventSummary summary(ForumEvent e) {

@@ -159,12 +159,15 @@ public abstract class IntegrationTestBase {
         return post("/api/events/" + eventId + "/registrations", token, json);
     }
 
-    /** Every event published so far for one forum event, decoded, in topic order. */
+    /** Every event published so far for one forum event, decoded and its sealed fields opened, in topic order. */
     protected static List<SpecificRecord> publishedFor(String eventId, Duration quiet) {
         AvroEventDeserializer deserializer = new AvroEventDeserializer();
         return SharedKafka.readAll(Topics.REGISTRATION_EVENTS, quiet).stream()
                 .filter(r -> eventId.equals(r.key()))
                 .map(r -> deserializer.deserialize(r.topic(), r.value()))
+                .map(event -> kr.madang.testing.SealedFields.opened((org.apache.avro.specific.SpecificRecordBase) event,
+                        "registration_service"))
+                .map(SpecificRecord.class::cast)
                 .toList();
     }
 

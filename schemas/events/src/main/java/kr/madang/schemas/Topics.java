@@ -13,6 +13,12 @@ public final class Topics {
     /** Key: notification id. */
     public static final String NOTIFICATION_EVENTS = "madang.notification.events";
 
+    /**
+     * Compacted. Key: a person's id (registration id); value: their data key sealed with the services' key, or a
+     * tombstone once their data is erased. Not an event topic: only Madang's services read it.
+     */
+    public static final String SUBJECT_KEYS = "madang.subject-keys";
+
     private Topics() {
     }
 

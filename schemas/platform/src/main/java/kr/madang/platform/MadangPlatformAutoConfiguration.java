@@ -64,7 +64,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * {@code madang-platform-defaults.properties}; a service's own configuration overrides them.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({OutboxProperties.class, MadangKafkaProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, MadangKafkaProperties.class, kr.madang.platform.sealing.SealingProperties.class})
 @PropertySource("classpath:madang-platform-defaults.properties")
 public class MadangPlatformAutoConfiguration {
 
@@ -127,6 +127,49 @@ public class MadangPlatformAutoConfiguration {
     ProcessedEventsJanitor processedEventsJanitor(ProcessedEvents processedEvents,
                                                   @org.springframework.beans.factory.annotation.Value("${madang.inbox.dedup-window:P30D}") Duration window) {
         return new ProcessedEventsJanitor(processedEvents, window);
+    }
+
+    // ---- personal-data access log ---------------------------------------------------------------------------
+
+    @Bean
+    kr.madang.platform.accesslog.PersonalDataAccessLog personalDataAccessLog(JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${madang.access-log.key}") String key,
+            ObjectProvider<java.time.Clock> clock) {
+        return new kr.madang.platform.accesslog.PersonalDataAccessLog(jdbc, java.util.Base64.getDecoder().decode(key),
+                clock.getIfAvailable(java.time.Clock::systemUTC));
+    }
+
+    // ---- sealed fields and persons' data keys ------------------------------------------------------------------
+
+    @Bean
+    kr.madang.schemas.sealing.FieldSealer fieldSealer(kr.madang.platform.sealing.SealingProperties properties) {
+        return properties.sealer();
+    }
+
+    @Bean
+    kr.madang.platform.sealing.SubjectKeyStore subjectKeyStore(JdbcClient jdbc, Outbox outbox,
+                                                             kr.madang.schemas.sealing.FieldSealer sealer) {
+        return new kr.madang.platform.sealing.SubjectKeyStore(jdbc, outbox, sealer);
+    }
+
+    /** Only in services that read persons' sealed data: their copy of the data keys, from the compacted topic. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "madang.sealing.consume-subject-keys", havingValue = "true")
+    kr.madang.platform.sealing.SubjectKeysListener subjectKeysListener(kr.madang.platform.sealing.SubjectKeyStore keys) {
+        return new kr.madang.platform.sealing.SubjectKeysListener(keys);
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "madang.sealing.consume-subject-keys", havingValue = "true")
+    org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory<String, byte[]> subjectKeysContainerFactory(
+            KafkaProperties kafka) {
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var factory = new org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()));
+        return factory;
     }
 
     // ---- Kafka ----------------------------------------------------------------------------------------------
@@ -193,6 +236,11 @@ public class MadangPlatformAutoConfiguration {
         for (String topic : new String[]{Topics.REGISTRATION_EVENTS, Topics.AGREEMENT_EVENTS, Topics.NOTIFICATION_EVENTS}) {
             topics.add(new NewTopic(topic, properties.partitions(), properties.replicas()));
         }
+        // persons' data keys: compacted, so an erased person's key (tombstoned) is gone from the log within
+        // segment.ms + max.compaction.lag.ms, about 20 minutes; the tombstone itself names no one
+        topics.add(new NewTopic(Topics.SUBJECT_KEYS, properties.partitions(), properties.replicas()).configs(Map.of(
+                "cleanup.policy", "compact", "segment.ms", "600000", "max.compaction.lag.ms", "600000",
+                "min.cleanable.dirty.ratio", "0.01", "delete.retention.ms", "86400000")));
         for (String consumed : properties.consumedTopics()) {
             topics.add(new NewTopic(Topics.deadLetterTopic(consumed, group), properties.partitions(), properties.replicas()));
         }

@@ -60,6 +60,21 @@ public class Outbox {
         pendingRows().rows.add(row);
     }
 
+    /**
+     * A record that is not an event, in the caller's transaction like one: its value as bytes, or null for a
+     * tombstone on a compacted topic (a person's data key, see {@code kr.madang.platform.sealing}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendRecord(String topic, String key, byte[] value) {
+        Row row = new Row(topic, key, properties.bucketOf(key), java.util.UUID.randomUUID().toString(),
+                value == null ? "tombstone" : "record", value, "{}");
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(java.util.List.of(row));
+            return;
+        }
+        pendingRows().rows.add(row);
+    }
+
     /** This transaction's pending rows; synchronizations are suspended with their transaction, so REQUIRES_NEW gets its own. */
     private PendingRows pendingRows() {
         for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
@@ -83,7 +98,8 @@ public class Outbox {
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, cast(? as jsonb))");
                 Row row = chunk.get(i);
-                params.addAll(java.util.List.of(row.topic(), row.key(), row.bucket(), row.eventId(), row.eventType(),
+                // Arrays.asList: a tombstone's payload is null
+                params.addAll(java.util.Arrays.asList(row.topic(), row.key(), row.bucket(), row.eventId(), row.eventType(),
                         row.payload(), row.headers()));
             }
             jdbc.sql(sql.toString()).params(params).update();
