@@ -1,7 +1,9 @@
 package kr.madang.local.devtools;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,8 +13,10 @@ import kr.madang.local.devtools.sms.SmsSink;
 import kr.madang.local.devtools.token.TokenIssuer;
 
 /**
- * The local stack's fakes of the outside world, in one small JVM: the SMTP sink and its viewer, the SMS sink, and
- * the dev token issuer. Started by the launcher; stops on SIGTERM.
+ * The local stack's fakes of the outside world. {@code DevTools sinks} runs the SMTP sink and its viewer and the SMS
+ * sink; {@code DevTools tokens} runs the dev token issuer; without an argument, all of them in one JVM (the Compose
+ * image). The launcher starts the issuer in its own small JVM, so sinks that fill up with mail can never starve the
+ * sign-in of the whole stack. Each stops on SIGTERM.
  */
 public final class DevTools {
 
@@ -20,22 +24,53 @@ public final class DevTools {
     }
 
     public static void main(String[] args) throws Exception {
+        String part = args.length == 0 ? "all" : args[0];
+        if (!List.of("all", "sinks", "tokens").contains(part)) {
+            System.err.println("usage: DevTools [all|sinks|tokens]");
+            System.exit(2);
+        }
         StackSettings settings = StackSettings.fromEnvironment();
-        TokenIssuer tokens = new TokenIssuer(settings.tokenPort(), settings.home().resolve("token-issuer"),
-                Clock.systemUTC());
-        MailSink mail = new MailSink(settings.smtpPort(), settings.mailViewerPort(), settings.home().resolve("mail"));
-        SmsSink sms = new SmsSink(settings.smsPort(), settings.home().resolve("sms"),
-                System.getenv("MADANG_SMS_CALLBACK_URL"), callbackTokens(System.getenv("MADANG_SMS_CALLBACK_TOKENS")));
+        List<AutoCloseable> started = new ArrayList<>();
+        if (!part.equals("sinks")) {
+            started.add(new TokenIssuer(settings.tokenPort(), settings.home().resolve("token-issuer"), Clock.systemUTC()));
+            System.out.printf("token issuer up on %d%n", settings.tokenPort());
+        }
+        if (!part.equals("tokens")) {
+            int keep = mailKeep(System.getenv("MADANG_MAIL_KEEP"));
+            started.add(new MailSink(settings.smtpPort(), settings.mailViewerPort(), settings.home().resolve("mail"), keep));
+            started.add(new SmsSink(settings.smsPort(), settings.home().resolve("sms"),
+                    System.getenv("MADANG_SMS_CALLBACK_URL"), callbackTokens(System.getenv("MADANG_SMS_CALLBACK_TOKENS"))));
+            System.out.printf("sinks up: SMTP %d, mail viewer %d (newest %d emails in memory), SMS sink %d%n",
+                    settings.smtpPort(), settings.mailViewerPort(), keep, settings.smsPort());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sms.close();
-            mail.close();
-            tokens.close();
+            for (AutoCloseable closeable : started.reversed()) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.err.println("stopping " + closeable.getClass().getSimpleName() + ": " + e);
+                }
+            }
             stopped.countDown();
         }, "dev-tools-shutdown"));
-        System.out.printf("dev tools up: SMTP %d, mail viewer %d, SMS sink %d, token issuer %d%n",
-                settings.smtpPort(), settings.mailViewerPort(), settings.smsPort(), settings.tokenPort());
         stopped.await();
+    }
+
+    /** {@code MADANG_MAIL_KEEP}: how many emails the mail sink holds in memory. */
+    static int mailKeep(String value) {
+        if (value == null || value.isBlank()) {
+            return MailSink.DEFAULT_KEEP;
+        }
+        try {
+            int keep = Integer.parseInt(value.trim());
+            if (keep >= 1) {
+                return keep;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("MADANG_MAIL_KEEP must be a positive number of emails, not '" + value + "'");
     }
 
     /** {@code alpha=token1,beta=token2}. */
