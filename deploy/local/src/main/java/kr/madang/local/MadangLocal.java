@@ -219,13 +219,9 @@ public final class MadangLocal {
 
     private void startDevTools() {
         if (processes.running(TOKEN_ISSUER).isEmpty()) {
-            guard(() -> processes.start(TOKEN_ISSUER, List.of(settings.javaExecutable().toString(),
-                            "-Xms8m", "-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                            LocalProcesses.MARKER + TOKEN_ISSUER, "-Dfile.encoding=UTF-8",
-                            "-Dmadang.root=" + settings.root(),
-                            "-cp", settings.launcherClasspath(), "kr.madang.local.devtools.DevTools", "tokens"),
-                    Map.of("MADANG_HOME", settings.home().toString()), settings.root(),
-                    LocalProcesses.MARKER + TOKEN_ISSUER));
+            guard(() -> processes.start(TOKEN_ISSUER, devToolsCommand(settings, TOKEN_ISSUER,
+                            settings.launcherClasspath()), Map.of("MADANG_HOME", settings.home().toString()),
+                    settings.root(), LocalProcesses.MARKER + TOKEN_ISSUER));
         }
         if (processes.running(DEV_TOOLS).isPresent()) {
             return;
@@ -241,12 +237,21 @@ public final class MadangLocal {
             }
         });
         env.put("MADANG_SMS_CALLBACK_TOKENS", tokens.toString());
-        guard(() -> processes.start(DEV_TOOLS, List.of(settings.javaExecutable().toString(),
-                        "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        LocalProcesses.MARKER + DEV_TOOLS, "-Dfile.encoding=UTF-8",
-                        "-Dmadang.root=" + settings.root(),
-                        "-cp", settings.launcherClasspath(), "kr.madang.local.devtools.DevTools", "sinks"),
+        guard(() -> processes.start(DEV_TOOLS, devToolsCommand(settings, DEV_TOOLS, settings.launcherClasspath()),
                 env, settings.root(), LocalProcesses.MARKER + DEV_TOOLS));
+    }
+
+    /**
+     * The command of one dev tools JVM: {@code dev-tools} runs the mail and SMS sinks (their memory is bounded by
+     * MADANG_MAIL_KEEP / MADANG_SMS_KEEP), {@code token-issuer} only the token issuer, in a heap nothing else uses.
+     */
+    static List<String> devToolsCommand(StackSettings settings, String process, String classpath) {
+        boolean tokens = process.equals(TOKEN_ISSUER);
+        return List.of(settings.javaExecutable().toString(),
+                tokens ? "-Xms8m" : "-Xms32m", tokens ? "-Xmx48m" : "-Xmx128m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                LocalProcesses.MARKER + process, "-Dfile.encoding=UTF-8", "-Dmadang.root=" + settings.root(),
+                "-cp", classpath, "kr.madang.local.devtools.DevTools", tokens ? "tokens" : "sinks");
     }
 
     private void awaitServices(List<ServiceSpec> specs, Duration timeout) {

@@ -36,12 +36,15 @@ public final class DevTools {
             System.out.printf("token issuer up on %d%n", settings.tokenPort());
         }
         if (!part.equals("tokens")) {
-            int keep = mailKeep(System.getenv("MADANG_MAIL_KEEP"));
-            started.add(new MailSink(settings.smtpPort(), settings.mailViewerPort(), settings.home().resolve("mail"), keep));
+            int mailKeep = keep("MADANG_MAIL_KEEP", System.getenv("MADANG_MAIL_KEEP"), MailSink.DEFAULT_KEEP);
+            int smsKeep = keep("MADANG_SMS_KEEP", System.getenv("MADANG_SMS_KEEP"), SmsSink.DEFAULT_KEEP);
+            started.add(new MailSink(settings.smtpPort(), settings.mailViewerPort(), settings.home().resolve("mail"),
+                    mailKeep));
             started.add(new SmsSink(settings.smsPort(), settings.home().resolve("sms"),
-                    System.getenv("MADANG_SMS_CALLBACK_URL"), callbackTokens(System.getenv("MADANG_SMS_CALLBACK_TOKENS"))));
-            System.out.printf("sinks up: SMTP %d, mail viewer %d (newest %d emails in memory), SMS sink %d%n",
-                    settings.smtpPort(), settings.mailViewerPort(), keep, settings.smsPort());
+                    System.getenv("MADANG_SMS_CALLBACK_URL"), callbackTokens(System.getenv("MADANG_SMS_CALLBACK_TOKENS")),
+                    smsKeep));
+            System.out.printf("sinks up: SMTP %d, mail viewer %d (newest %d emails in memory), SMS sink %d (newest %d)%n",
+                    settings.smtpPort(), settings.mailViewerPort(), mailKeep, settings.smsPort(), smsKeep);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,10 +60,10 @@ public final class DevTools {
         stopped.await();
     }
 
-    /** {@code MADANG_MAIL_KEEP}: how many emails the mail sink holds in memory. */
-    static int mailKeep(String value) {
+    /** {@code MADANG_MAIL_KEEP}, {@code MADANG_SMS_KEEP}: how many messages a sink holds in memory. */
+    static int keep(String variable, String value, int fallback) {
         if (value == null || value.isBlank()) {
-            return MailSink.DEFAULT_KEEP;
+            return fallback;
         }
         try {
             int keep = Integer.parseInt(value.trim());
@@ -70,7 +73,7 @@ public final class DevTools {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("MADANG_MAIL_KEEP must be a positive number of emails, not '" + value + "'");
+        throw new IllegalArgumentException(variable + " must be a positive number of messages, not '" + value + "'");
     }
 
     /** {@code alpha=token1,beta=token2}. */
