@@ -218,9 +218,14 @@ public final class MadangLocal {
     }
 
     private void startDevTools() {
+        if (processes.running(DEV_TOOLS).isPresent() && processes.running(TOKEN_ISSUER).isEmpty()) {
+            // dev tools of an older launcher hold the token port themselves, or the issuer died alone: start both anew
+            processes.stop(DEV_TOOLS, "TERM", Duration.ofSeconds(15));
+        }
         if (processes.running(TOKEN_ISSUER).isEmpty()) {
             guard(() -> processes.start(TOKEN_ISSUER, devToolsCommand(settings, TOKEN_ISSUER,
-                            settings.launcherClasspath()), Map.of("MADANG_HOME", settings.home().toString()),
+                            settings.launcherClasspath()), Map.of("MADANG_HOME", settings.home().toString(),
+                            "MADANG_PID_FILE", settings.runDir().resolve(TOKEN_ISSUER + ".pid").toString()),
                     settings.root(), LocalProcesses.MARKER + TOKEN_ISSUER));
         }
         if (processes.running(DEV_TOOLS).isPresent()) {
@@ -237,6 +242,7 @@ public final class MadangLocal {
             }
         });
         env.put("MADANG_SMS_CALLBACK_TOKENS", tokens.toString());
+        env.put("MADANG_PID_FILE", settings.runDir().resolve(DEV_TOOLS + ".pid").toString());
         guard(() -> processes.start(DEV_TOOLS, devToolsCommand(settings, DEV_TOOLS, settings.launcherClasspath()),
                 env, settings.root(), LocalProcesses.MARKER + DEV_TOOLS));
     }
@@ -305,7 +311,8 @@ public final class MadangLocal {
             needed.put("MADANG_MAIL_PORT", settings.mailViewerPort());
             needed.put("MADANG_SMS_PORT", settings.smsPort());
         }
-        if (processes.running(TOKEN_ISSUER).isEmpty()) {
+        if (processes.running(TOKEN_ISSUER).isEmpty() && processes.running(DEV_TOOLS).isEmpty()) {
+            // (dev tools of an older launcher hold the token port themselves: they are restarted, not a conflict)
             needed.put("MADANG_TOKEN_PORT", settings.tokenPort());
         }
         for (ServiceSpec service : services.specs()) {

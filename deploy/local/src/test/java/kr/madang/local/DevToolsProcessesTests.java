@@ -47,7 +47,9 @@ class DevToolsProcessesTests {
         String classpath = System.getProperty("java.class.path");
         try {
             for (String process : new String[] {MadangLocal.TOKEN_ISSUER, MadangLocal.DEV_TOOLS}) {
-                processes.start(process, MadangLocal.devToolsCommand(settings, process, classpath), env, dir,
+                Map<String, String> processEnv = new LinkedHashMap<>(env);
+                processEnv.put("MADANG_PID_FILE", settings.runDir().resolve(process + ".pid").toString());
+                processes.start(process, MadangLocal.devToolsCommand(settings, process, classpath), processEnv, dir,
                         LocalProcesses.MARKER + process);
             }
             String tokens = settings.publicUrl(settings.tokenPort());
@@ -71,6 +73,32 @@ class DevToolsProcessesTests {
         } finally {
             processes.stop(MadangLocal.DEV_TOOLS, "TERM", Duration.ofSeconds(15));
             processes.stop(MadangLocal.TOKEN_ISSUER, "TERM", Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aTokenIssuerWhoseStackFolderWasWipedExitsByItself() throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MADANG_HOME", dir.resolve("home").toString());
+        env.put("MADANG_TOKEN_PORT", Integer.toString(FreePorts.next()));
+        StackSettings settings = StackSettings.from(env, dir);
+        LocalProcesses processes = new LocalProcesses(settings.runDir(), settings.logDir());
+        Path pidFile = settings.runDir().resolve(MadangLocal.TOKEN_ISSUER + ".pid");
+        env.put("MADANG_PID_FILE", pidFile.toString());
+        ProcessHandle issuer = processes.start(MadangLocal.TOKEN_ISSUER, MadangLocal.devToolsCommand(settings,
+                MadangLocal.TOKEN_ISSUER, System.getProperty("java.class.path")), env, dir,
+                LocalProcesses.MARKER + MadangLocal.TOKEN_ISSUER);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                    get(settings.publicUrl(settings.tokenPort()) + "/.well-known/jwks.json").statusCode() == 200);
+            // it has had time to see its pid file naming it (it looks every 2 s)
+            Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(issuer::isAlive);
+
+            java.nio.file.Files.delete(pidFile); // what deleting the stack's folder does to it
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !issuer.isAlive());
+        } finally {
+            issuer.destroyForcibly();
         }
     }
 

@@ -1,5 +1,8 @@
 package kr.madang.local.devtools;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +49,10 @@ public final class DevTools {
             System.out.printf("sinks up: SMTP %d, mail viewer %d (newest %d emails in memory), SMS sink %d (newest %d)%n",
                     settings.smtpPort(), settings.mailViewerPort(), mailKeep, settings.smsPort(), smsKeep);
         }
+        String pidFile = System.getenv("MADANG_PID_FILE");
+        if (pidFile != null && !pidFile.isBlank()) {
+            exitOnceReleased(Path.of(pidFile));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (AutoCloseable closeable : started.reversed()) {
@@ -58,6 +65,40 @@ public final class DevTools {
             stopped.countDown();
         }, "dev-tools-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * Exits (through the shutdown hook) once the launcher's pid file, after naming this JVM, is gone or names another
+     * process: the stack's folder was wiped, or whoever started it forgot to stop it. No dev tools JVM outlives its
+     * stack. The launcher's own {@code stop} signals it before removing the file, so this is only the safety net.
+     */
+    static void exitOnceReleased(Path pidFile) {
+        long self = ProcessHandle.current().pid();
+        Thread.ofPlatform().daemon().name("pid-file-watch").start(() -> {
+            boolean recorded = false;
+            while (true) {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                boolean mine = recordedPid(pidFile) == self;
+                if (mine) {
+                    recorded = true;
+                } else if (recorded) {
+                    System.out.println(pidFile + " no longer names this process: exiting");
+                    System.exit(0);
+                }
+            }
+        });
+    }
+
+    private static long recordedPid(Path pidFile) {
+        try {
+            return Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** {@code MADANG_MAIL_KEEP}, {@code MADANG_SMS_KEEP}: how many messages a sink holds in memory. */
