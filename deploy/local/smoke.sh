@@ -46,7 +46,7 @@ cancel_event() {
   code=$(curl -s -o /tmp/madang-smoke-cancel.json -w '%{http_code}' "${auth[@]}" -X POST \
     "$REGISTRATION/api/events/$event_id/cancel" -d '{"reason":"스모크 테스트 종료"}') || code=000
   if [ "$code" = 200 ]; then
-    echo "  cancelled the smoke test's event $event_id"
+    echo "  cancelled the smoke test's event $event_id" >&2
   else
     echo "  could not cancel the smoke test's event $event_id: POST /cancel answered $code: $(cat /tmp/madang-smoke-cancel.json 2>/dev/null)" >&2
     return 1
