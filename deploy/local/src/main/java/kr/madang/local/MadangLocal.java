@@ -98,6 +98,7 @@ public final class MadangLocal {
     int up(boolean detach, boolean reset, boolean demo, boolean withServices) {
         Instant started = Instant.ofEpochMilli(Long.getLong("madang.startedAt", System.currentTimeMillis()));
         if (reset) {
+            stopForeground();
             synchronized (lifecycle) {
                 if (stopAll()) {
                     System.out.println("Stopped the running stack.");
@@ -368,10 +369,14 @@ public final class MadangLocal {
         processes.record(LAUNCHER, ProcessHandle.current().pid(), marker);
     }
 
+    /** A foreground launcher stops everything itself on SIGTERM (its shutdown hook), then exits: waits for that. */
+    private boolean stopForeground() {
+        return report(LAUNCHER, processes.running(LAUNCHER).filter(handle -> handle.pid() != ProcessHandle.current().pid())
+                .isPresent(), () -> processes.stop(LAUNCHER, "TERM", Duration.ofSeconds(180)));
+    }
+
     int stop() {
-        // a foreground launcher stops everything itself on SIGTERM (its shutdown hook), then exits; wait for that
-        boolean foreground = report(LAUNCHER, processes.running(LAUNCHER).isPresent(),
-                () -> processes.stop(LAUNCHER, "TERM", Duration.ofSeconds(180)));
+        boolean foreground = stopForeground();
         synchronized (lifecycle) {
             stopping = true;
             boolean any = stopAll() | foreground;
@@ -424,6 +429,8 @@ public final class MadangLocal {
     int status() {
         boolean allUp = true;
         System.out.println("Madang local stack (" + settings.home() + "):");
+        processes.running(LAUNCHER).ifPresent(launcher -> System.out.printf("  %-22s %-32s %s%n", LAUNCHER,
+                "running (pid " + launcher.pid() + ")", "a foreground ./madang up (./madang stop ends it)"));
         allUp &= line(LocalPostgres.NAME, "localhost:" + settings.postgresPort(), null);
         allUp &= line(LocalKafka.NAME, kafka.bootstrapServers(), null);
         allUp &= line(DEV_TOOLS, "SMTP :" + settings.smtpPort() + ", mail :" + settings.mailViewerPort()
