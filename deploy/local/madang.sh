@@ -3,16 +3,19 @@
 # token issuer and the three services, each in its own process. State lives in .madang/ at the repository root.
 #
 #   ./madang up [-d|--detach] [--reset] [--no-demo]   build what is missing, start everything, load demo data
-#   ./madang stop                                      stop every process the stack started (by pid)
+#   ./madang stop                                      stop every process the stack started (by pid), and a
+#                                                      foreground ./madang up running in another terminal
 #   ./madang status                                    what runs, with pids and readiness
 #   ./madang reset [-d]                                delete all local data and start clean
 #   ./madang smoke                                     deploy/local/smoke.sh against the running stack
-#   ./madang logs [process]                            follow a log (kafka, postgres, dev-tools, *-service)
+#   ./madang logs [process]                            follow a log (kafka, postgres, dev-tools, token-issuer,
+#                                                      *-service)
 #   ./madang build                                     rebuild the services and the launcher
 #   ./madang demo                                      load the demo data now (once per .madang/)
 #   ./madang urls                                      print every URL
 #
-# Ports and JVM options are overridable by environment variables: see deploy/README.md.
+# Ports and JVM options are overridable by environment variables: see deploy/README.md. The mail and SMS sinks hold
+# the newest MADANG_MAIL_KEEP / MADANG_SMS_KEEP messages in memory (default 2000 each; all stay on disk).
 set -euo pipefail
 
 started_ms=$(date +%s%3N 2>/dev/null || echo $(( $(date +%s) * 1000 )))
@@ -125,7 +128,7 @@ case "$command" in
     exec tail -n 200 -F "$MADANG_HOME/logs/$name.log"
     ;;
   -h|--help|help)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   *)
     echo "madang: unknown command '$command' (up, stop, status, reset, smoke, logs, build, urls)" >&2

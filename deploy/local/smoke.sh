@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of a running local stack (./madang up): gets an HQ dev token, creates and opens a forum event, registers
-# an attendee, and finds the confirmation email in the SMTP sink's JSON API. Exits 0, or says what failed.
+# an attendee, and finds the confirmation email in the SMTP sink's JSON API. Exits 0, or says what failed. Whatever
+# happens, the event it created is cancelled at the end, so it does not stay in the Jeju office's list.
 # Ports follow the same environment variables as the stack (deploy/README.md).
 set -uo pipefail
 
@@ -36,6 +37,22 @@ token=$(curl -sf "$TOKENS/dev/token?role=HQ_ADMIN") || fail "no token from $TOKE
 ok
 
 auth=(-H "Authorization: Bearer $token" -H "Content-Type: application/json")
+
+event_id=""
+# cancel_event: cancels the smoke test's event through the API (on success and on failure alike)
+cancel_event() {
+  [ -n "$event_id" ] || return 0
+  local code
+  code=$(curl -s -o /tmp/madang-smoke-cancel.json -w '%{http_code}' "${auth[@]}" -X POST \
+    "$REGISTRATION/api/events/$event_id/cancel" -d '{"reason":"스모크 테스트 종료"}') || code=000
+  if [ "$code" = 200 ]; then
+    echo "  cancelled the smoke test's event $event_id" >&2
+  else
+    echo "  could not cancel the smoke test's event $event_id: POST /cancel answered $code: $(cat /tmp/madang-smoke-cancel.json 2>/dev/null)" >&2
+    return 1
+  fi
+}
+trap 'cancel_event || true' EXIT
 
 step "create a forum event"
 created=$(curl -s -w '\n%{http_code}' "${auth[@]}" -H "Idempotency-Key: smoke-event-$run_id" -X POST "$REGISTRATION/api/events" -d '{
@@ -90,4 +107,12 @@ case "$listed" in
   *) fail "GET /api/notifications?registrationId=$registration_id shows no EMAIL message: $listed" ;;
 esac
 
-echo "SMOKE PASSED: event $event_id, registration $registration_id, confirmation mailed to $email"
+step "cancel the smoke test's event"
+trap - EXIT
+cancel_event >/dev/null || fail "the smoke test's event $event_id could not be cancelled (see above)"
+state=$(curl -s "${auth[@]}" "$REGISTRATION/api/events/$event_id" | json status)
+[ "$state" = CANCELLED ] || fail "event $event_id is '$state' after cancelling, expected CANCELLED"
+ok "$event_id"
+event_id=""
+
+echo "SMOKE PASSED: registration $registration_id, confirmation mailed to $email; the event was cancelled"

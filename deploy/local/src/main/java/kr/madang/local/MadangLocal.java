@@ -40,6 +40,10 @@ import kr.madang.local.services.TopicPlan;
 public final class MadangLocal {
 
     static final String DEV_TOOLS = "dev-tools";
+    /** The token issuer has its own JVM: sinks that grow must never stop anyone from signing in. */
+    static final String TOKEN_ISSUER = "token-issuer";
+    /** A foreground {@code ./madang up}: recorded so that {@code ./madang stop} from another terminal ends it too. */
+    static final String LAUNCHER = "launcher";
 
     private final StackSettings settings;
     private final LocalProcesses processes;
@@ -94,6 +98,7 @@ public final class MadangLocal {
     int up(boolean detach, boolean reset, boolean demo, boolean withServices) {
         Instant started = Instant.ofEpochMilli(Long.getLong("madang.startedAt", System.currentTimeMillis()));
         if (reset) {
+            stopForeground();
             synchronized (lifecycle) {
                 if (stopAll()) {
                     System.out.println("Stopped the running stack.");
@@ -129,7 +134,8 @@ public final class MadangLocal {
             System.out.println("Running in the background: ./madang stop ends it, ./madang status shows it.");
             return 0;
         }
-        System.out.println("Ctrl-C stops every process of the stack.");
+        System.out.println("Ctrl-C (or ./madang stop) stops every process of the stack.");
+        recordForeground(processes);
         watch();
         return 0;
     }
@@ -140,7 +146,9 @@ public final class MadangLocal {
         step("PostgreSQL on " + settings.postgresPort(), () -> postgres.start(databases(specs)));
         step("mail sink, SMS sink, token issuer", () -> {
             startDevTools();
-            awaitHttp(DEV_TOOLS, settings.publicUrl(settings.tokenPort()) + "/.well-known/jwks.json",
+            awaitHttp(TOKEN_ISSUER, settings.publicUrl(settings.tokenPort()) + "/.well-known/jwks.json",
+                    Duration.ofSeconds(60));
+            awaitHttp(DEV_TOOLS, settings.publicUrl(settings.mailViewerPort()) + "/api/messages?limit=1",
                     Duration.ofSeconds(60));
         });
         step("Kafka on " + settings.kafkaPort() + " (KRaft)", () -> {
@@ -211,6 +219,16 @@ public final class MadangLocal {
     }
 
     private void startDevTools() {
+        if (processes.running(DEV_TOOLS).isPresent() && processes.running(TOKEN_ISSUER).isEmpty()) {
+            // dev tools of an older launcher hold the token port themselves, or the issuer died alone: start both anew
+            processes.stop(DEV_TOOLS, "TERM", Duration.ofSeconds(15));
+        }
+        if (processes.running(TOKEN_ISSUER).isEmpty()) {
+            guard(() -> processes.start(TOKEN_ISSUER, devToolsCommand(settings, TOKEN_ISSUER,
+                            settings.launcherClasspath()), Map.of("MADANG_HOME", settings.home().toString(),
+                            "MADANG_PID_FILE", settings.runDir().resolve(TOKEN_ISSUER + ".pid").toString()),
+                    settings.root(), LocalProcesses.MARKER + TOKEN_ISSUER));
+        }
         if (processes.running(DEV_TOOLS).isPresent()) {
             return;
         }
@@ -225,12 +243,22 @@ public final class MadangLocal {
             }
         });
         env.put("MADANG_SMS_CALLBACK_TOKENS", tokens.toString());
-        guard(() -> processes.start(DEV_TOOLS, List.of(settings.javaExecutable().toString(),
-                        "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        LocalProcesses.MARKER + DEV_TOOLS, "-Dfile.encoding=UTF-8",
-                        "-Dmadang.root=" + settings.root(),
-                        "-cp", settings.launcherClasspath(), "kr.madang.local.devtools.DevTools"),
+        env.put("MADANG_PID_FILE", settings.runDir().resolve(DEV_TOOLS + ".pid").toString());
+        guard(() -> processes.start(DEV_TOOLS, devToolsCommand(settings, DEV_TOOLS, settings.launcherClasspath()),
                 env, settings.root(), LocalProcesses.MARKER + DEV_TOOLS));
+    }
+
+    /**
+     * The command of one dev tools JVM: {@code dev-tools} runs the mail and SMS sinks (their memory is bounded by
+     * MADANG_MAIL_KEEP / MADANG_SMS_KEEP), {@code token-issuer} only the token issuer, in a heap nothing else uses.
+     */
+    static List<String> devToolsCommand(StackSettings settings, String process, String classpath) {
+        boolean tokens = process.equals(TOKEN_ISSUER);
+        return List.of(settings.javaExecutable().toString(),
+                tokens ? "-Xms8m" : "-Xms32m", tokens ? "-Xmx48m" : "-Xmx128m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                LocalProcesses.MARKER + process, "-Dfile.encoding=UTF-8", "-Dmadang.root=" + settings.root(),
+                "-cp", classpath, "kr.madang.local.devtools.DevTools", tokens ? "tokens" : "sinks");
     }
 
     private void awaitServices(List<ServiceSpec> specs, Duration timeout) {
@@ -283,6 +311,9 @@ public final class MadangLocal {
             needed.put("MADANG_SMTP_PORT", settings.smtpPort());
             needed.put("MADANG_MAIL_PORT", settings.mailViewerPort());
             needed.put("MADANG_SMS_PORT", settings.smsPort());
+        }
+        if (processes.running(TOKEN_ISSUER).isEmpty() && processes.running(DEV_TOOLS).isEmpty()) {
+            // (dev tools of an older launcher hold the token port themselves: they are restarted, not a conflict)
             needed.put("MADANG_TOKEN_PORT", settings.tokenPort());
         }
         for (ServiceSpec service : services.specs()) {
@@ -313,7 +344,7 @@ public final class MadangLocal {
 
     /** Waits while the stack runs, telling when one of its processes dies. */
     private void watch() {
-        List<String> names = new ArrayList<>(List.of(LocalPostgres.NAME, LocalKafka.NAME, DEV_TOOLS));
+        List<String> names = new ArrayList<>(List.of(LocalPostgres.NAME, LocalKafka.NAME, DEV_TOOLS, TOKEN_ISSUER));
         services.specs().forEach(service -> names.add(service.name()));
         List<String> reported = new ArrayList<>();
         CountDownLatch forever = new CountDownLatch(1);
@@ -328,10 +359,27 @@ public final class MadangLocal {
         }
     }
 
+    /**
+     * Records this JVM as the stack's foreground launcher, by a marker unique to this run ({@code madang.sh} passes
+     * the start time), so a later {@code stop} can signal it and never a recycled pid.
+     */
+    static void recordForeground(LocalProcesses processes) {
+        String startedAt = System.getProperty("madang.startedAt");
+        String marker = startedAt == null ? MadangLocal.class.getName() : "-Dmadang.startedAt=" + startedAt;
+        processes.record(LAUNCHER, ProcessHandle.current().pid(), marker);
+    }
+
+    /** A foreground launcher stops everything itself on SIGTERM (its shutdown hook), then exits: waits for that. */
+    private boolean stopForeground() {
+        return report(LAUNCHER, processes.running(LAUNCHER).filter(handle -> handle.pid() != ProcessHandle.current().pid())
+                .isPresent(), () -> processes.stop(LAUNCHER, "TERM", Duration.ofSeconds(180)));
+    }
+
     int stop() {
+        boolean foreground = stopForeground();
         synchronized (lifecycle) {
             stopping = true;
-            boolean any = stopAll();
+            boolean any = stopAll() | foreground;
             System.out.println(any ? "Madang stack stopped." : "Madang stack was not running.");
         }
         return 0;
@@ -361,6 +409,8 @@ public final class MadangLocal {
         }
         any |= report(DEV_TOOLS, processes.running(DEV_TOOLS).isPresent(),
                 () -> processes.stop(DEV_TOOLS, "TERM", Duration.ofSeconds(15)));
+        any |= report(TOKEN_ISSUER, processes.running(TOKEN_ISSUER).isPresent(),
+                () -> processes.stop(TOKEN_ISSUER, "TERM", Duration.ofSeconds(15)));
         any |= report(LocalKafka.NAME, kafka.running(), kafka::stop);
         any |= report(LocalPostgres.NAME, postgres.running(), postgres::stop);
         deleteQuietly(settings.runDir().resolve("ready"));
@@ -379,10 +429,14 @@ public final class MadangLocal {
     int status() {
         boolean allUp = true;
         System.out.println("Madang local stack (" + settings.home() + "):");
+        processes.running(LAUNCHER).ifPresent(launcher -> System.out.printf("  %-22s %-32s %s%n", LAUNCHER,
+                "running (pid " + launcher.pid() + ")", "a foreground ./madang up (./madang stop ends it)"));
         allUp &= line(LocalPostgres.NAME, "localhost:" + settings.postgresPort(), null);
         allUp &= line(LocalKafka.NAME, kafka.bootstrapServers(), null);
-        allUp &= line(DEV_TOOLS, "tokens :" + settings.tokenPort() + ", mail :" + settings.mailViewerPort()
-                + ", SMS :" + settings.smsPort(), settings.publicUrl(settings.tokenPort()) + "/.well-known/jwks.json");
+        allUp &= line(DEV_TOOLS, "SMTP :" + settings.smtpPort() + ", mail :" + settings.mailViewerPort()
+                + ", SMS :" + settings.smsPort(), settings.publicUrl(settings.mailViewerPort()) + "/api/messages?limit=1");
+        allUp &= line(TOKEN_ISSUER, "tokens :" + settings.tokenPort(),
+                settings.publicUrl(settings.tokenPort()) + "/.well-known/jwks.json");
         for (ServiceSpec service : services.specs()) {
             allUp &= line(service.name(), settings.publicUrl(service.port()),
                     settings.publicUrl(service.port()) + "/actuator/health/readiness");

@@ -29,6 +29,8 @@ import kr.madang.local.process.LocalProcesses;
  * sessions, a few registrations (one of them a foreign delegate in English), and the nine-party Jeju MOU, tied to the
  * Jeju forum, circulating for signature. The forums keep their real month and day, in the next year to come, so that
  * registration is open. Every create carries an Idempotency-Key, so a load interrupted halfway can simply run again.
+ * Besides, on every start, an event running today (Seoul time) with a few confirmed attendees, so check-in can be
+ * tried: one per day the stack is started, keyed by that day.
  */
 public final class DemoData {
 
@@ -44,12 +46,43 @@ public final class DemoData {
         this.marker = settings.home().resolve("demo-loaded");
     }
 
-    /** Loads the demo data unless this stack already has it; returns a one-line summary. */
+    /** Loads the demo data unless this stack already has it, and today's event; returns a one-line summary. */
     public String loadOnce() {
+        String today = loadToday(LocalDate.now(SEOUL));
         if (Files.exists(marker)) {
-            return "already loaded";
+            return "already loaded; " + today;
         }
-        token = fetchToken();
+        return loadForums() + ", " + today;
+    }
+
+    /** Today's check-in practice event, once per day (a marker file per day, and an Idempotency-Key per day). */
+    String loadToday(LocalDate today) {
+        Path todayMarker = settings.home().resolve("demo-today-" + today);
+        try {
+            if (Files.exists(todayMarker)) {
+                return "today's event " + Files.readString(todayMarker, StandardCharsets.UTF_8).trim();
+            }
+            if (token == null) {
+                token = fetchToken();
+            }
+            ObjectNode event = createEvent("demo-today-" + today, todayEvent(today));
+            String id = event.get("id").asText();
+            register(id, "today-" + today, List.of(
+                    attendee("김민지", "minji.kim@example.kr", "010-1234-5678", "제주특별자치도", "주무관", "GENERAL", "ko"),
+                    attendee("박지현", "jihyun.park@example.kr", "010-3456-7890", "전자신문", "기자", "PRESS", "ko"),
+                    attendee("Bat-Erdene Ganbold", "bat-erdene.g@example.org", null,
+                            "E-Mongolia Academy, Mongolia", "Director", "INTERNATIONAL_DELEGATE", "en")));
+            Files.writeString(todayMarker, id + "\n", StandardCharsets.UTF_8);
+            return "today's event " + id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String loadForums() {
+        if (token == null) {
+            token = fetchToken();
+        }
         int year = nextYearOf(2, 6);
         ObjectNode jeju = createEvent("demo-jeju-" + year, jejuForum(year));
         ObjectNode pohang = createEvent("demo-pohang-" + year, pohangForum(nextYearOf(4, 20)));
@@ -87,6 +120,35 @@ public final class DemoData {
         LocalDate today = LocalDate.now(SEOUL);
         LocalDate thisYear = LocalDate.of(today.getYear(), month, day);
         return thisYear.isAfter(today.plusDays(7)) ? today.getYear() : today.getYear() + 1;
+    }
+
+    /**
+     * A one-day event from 09:00 to 18:00 today in Seoul, so its check-in page works today. Not one of the real
+     * forums (those keep their real days): a site visit of the digital government fellowship's kind.
+     */
+    static ObjectNode todayEvent(LocalDate today) {
+        String day = today + "T";
+        ObjectNode event = Http.JSON.createObjectNode()
+                .put("title", "디지털정부 현장 방문 (체크인 연습용 데모, " + today + ")")
+                .put("titleEn", "Digital government site visit (check-in practice demo, " + today + ")")
+                .put("description", "오늘 열리는 데모 행사입니다. 참가자 확인 페이지에서 체크인을 연습해 보세요.")
+                .put("region", "SEOUL_CAPITAL")
+                .put("venue", "정부서울청사 별관 대회의실")
+                .put("venueEn", "Government Complex Seoul, Annex, Main Conference Room")
+                .put("startsAt", day + "09:00:00+09:00")
+                .put("endsAt", day + "18:00:00+09:00")
+                .put("capacity", 30)
+                .put("selfRegistration", true)
+                .put("approvalRequired", false);
+        strings(event.putArray("hosts"), "디지털지역혁신포럼 사무국");
+        strings(event.putArray("organisers"), "디지털지역혁신포럼 사무국");
+        ArrayNode sessions = event.putArray("sessions");
+        session(sessions, "OPENING", "환영 및 일정 안내", "Welcome and programme", "대회의실", day + "09:00", day + "09:30", null);
+        session(sessions, "PRESENTATION", "디지털플랫폼정부 서비스 소개", "The Digital Platform Government's services",
+                "대회의실", day + "09:30", day + "12:00", null);
+        session(sessions, "SITE_VISIT", "정부 통합운영센터 견학", "Visit: the government's integrated operations centre",
+                "통합운영센터", day + "14:00", day + "17:30", 20);
+        return event;
     }
 
     private ObjectNode jejuForum(int year) {

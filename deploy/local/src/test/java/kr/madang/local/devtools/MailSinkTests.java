@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +79,91 @@ class MailSinkTests {
         }
         try (MailSink again = new MailSink(smtp, web, store)) {
             assertThat(json(web, "/api/messages").get("total").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void keepsEveryEmailToOneAddressWithItsRealArrivalTimeInOrder() throws Exception {
+        int smtp = FreePorts.next();
+        int web = FreePorts.next();
+        try (MailSink sink = new MailSink(smtp, web, store)) {
+            // another address in between, and the viewer open all along (polled after every email)
+            List<Instant[]> sendWindows = new ArrayList<>();
+            for (String subject : List.of("등록 확정", "등록 취소", "참여 기관이 서명했습니다")) {
+                Instant before = Instant.now();
+                send(smtp, subject, "김민지", "minji@example.kr", null);
+                sendWindows.add(new Instant[] {before, Instant.now()});
+                json(web, "/api/messages");
+                send(smtp, "사무국 사본: " + subject, "제주 사무국", "jeju-office@example.kr", null);
+                json(web, "/api/messages");
+            }
+
+            assertThat(json(web, "/api/messages?to=jeju-office@example.kr").get("total").asInt()).isEqualTo(3);
+            JsonNode found = json(web, "/api/messages?to=minji@example.kr");
+            assertThat(found.get("total").asInt()).as("a second and third email to one address are kept too")
+                    .isEqualTo(3);
+            JsonNode items = found.get("items");
+            List<String> subjects = new ArrayList<>();
+            List<Instant> received = new ArrayList<>();
+            for (int i = items.size() - 1; i >= 0; i--) { // oldest first
+                subjects.add(items.get(i).get("subject").asText());
+                received.add(Instant.parse(items.get(i).get("receivedAt").asText()));
+            }
+            assertThat(subjects).containsExactly("등록 확정", "등록 취소", "참여 기관이 서명했습니다");
+            for (int i = 0; i < 3; i++) {
+                assertThat(received.get(i)).as("email %d is stamped when it arrived, not when the viewer looked", i)
+                        .isBetween(sendWindows.get(i)[0], sendWindows.get(i)[1]);
+            }
+            assertThat(received).as("distinct and in arrival order").isSortedAccordingTo(Comparator.naturalOrder())
+                    .doesNotHaveDuplicates();
+
+            String page = get(web, "/?to=minji@example.kr").body();
+            for (int i = 0; i < 3; i++) {
+                assertThat(page).contains(subjects.get(i)).contains(received.get(i).toString());
+            }
+        }
+    }
+
+    @Test
+    void holdsOnlyTheNewestEmailsInMemoryWhateverTheVolumeAndKeepsOlderOnesOnDisk() throws Exception {
+        int smtp = FreePorts.next();
+        int web = FreePorts.next();
+        int keep = 200;
+        int sent = 5_000;
+        try (MailSink sink = new MailSink(smtp, web, store, keep)) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "localhost");
+            props.put("mail.smtp.port", Integer.toString(smtp));
+            Session session = Session.getInstance(props);
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                for (int i = 1; i <= sent; i++) {
+                    MimeMessage message = new MimeMessage(session);
+                    message.setFrom(new InternetAddress("no-reply@madang.kr"));
+                    message.setRecipient(Message.RecipientType.TO, new InternetAddress("load-" + (i % 7) + "@example.kr"));
+                    message.setSubject("mail " + i, "UTF-8");
+                    message.setText("small body " + i, "UTF-8");
+                    message.saveChanges();
+                    transport.sendMessage(message, message.getAllRecipients());
+                    if (i % 1_000 == 0) {
+                        assertThat(sink.inMemory()).as("held in memory after %d emails", i).isLessThanOrEqualTo(keep);
+                    }
+                }
+            }
+
+            assertThat(sink.inMemory()).isEqualTo(keep);
+            assertThat(sink.stored()).isEqualTo(sent);
+            JsonNode newest = json(web, "/api/messages?limit=3");
+            assertThat(newest.get("inMemory").asInt()).isEqualTo(keep);
+            assertThat(newest.get("stored").asLong()).isEqualTo(sent);
+            assertThat(newest.get("items").get(0).get("subject").asText()).isEqualTo("mail " + sent);
+            assertThat(newest.get("items").get(2).get("subject").asText()).isEqualTo("mail " + (sent - 2));
+            assertThat(json(web, "/api/messages/1").get("subject").asText())
+                    .as("an email no longer in memory still opens from disk").isEqualTo("mail 1");
+        }
+        try (MailSink restarted = new MailSink(smtp, web, store, keep)) {
+            assertThat(restarted.inMemory()).as("a restart decodes only the newest").isEqualTo(keep);
+            assertThat(restarted.messages().getLast().subject()).isEqualTo("mail " + sent);
         }
     }
 

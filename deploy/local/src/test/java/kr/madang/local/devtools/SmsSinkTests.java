@@ -51,6 +51,33 @@ class SmsSinkTests {
     }
 
     @Test
+    void holdsOnlyTheNewestSmsInMemoryAndStillRecognisesARecentResend() throws Exception {
+        int port = FreePorts.next();
+        int keep = 5;
+        try (SmsSink sink = new SmsSink(port, store, null, Map.of(), keep)) {
+            for (int i = 1; i <= 12; i++) {
+                post(port, "/alpha/v1/messages", "application/json",
+                        "{\"to\":\"010-0000-00%02d\",\"text\":\"sms %d\"}".formatted(i, i), "key-" + i);
+            }
+            var resend = post(port, "/alpha/v1/messages", "application/json",
+                    "{\"to\":\"010-0000-0012\",\"text\":\"sms 12\"}", "key-12");
+
+            assertThat(Http.JSON.readTree(resend.body()).get("id").asText()).isEqualTo("alpha-12");
+            assertThat(sink.messages()).hasSize(keep);
+            assertThat(sink.messages().getLast().text()).isEqualTo("sms 12");
+            assertThat(sink.stored()).isEqualTo(12);
+            JsonNode all = json(port, "/api/messages");
+            assertThat(all.get("items").get(0).get("text").asText()).isEqualTo("sms 12");
+            assertThat(all.get("stored").asLong()).isEqualTo(12);
+        }
+        try (SmsSink restarted = new SmsSink(port, store, null, Map.of(), keep)) {
+            assertThat(restarted.messages()).hasSize(keep);
+            assertThat(restarted.messages().getFirst().text()).isEqualTo("sms 8");
+            assertThat(restarted.stored()).isEqualTo(12);
+        }
+    }
+
+    @Test
     void speaksTheFormProviderApi() throws Exception {
         int port = FreePorts.next();
         try (SmsSink sink = new SmsSink(port, store)) {

@@ -6,21 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Stream;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
@@ -29,11 +26,14 @@ import jakarta.mail.internet.MimeMessage;
 import kr.madang.local.devtools.web.Http;
 
 /**
- * An SMTP server (GreenMail) that accepts every email and keeps it, with a web page and a JSON API on another port.
- * Each email is also written to {@code .madang/mail/<id>.eml}, so the list survives a restart of the stack.
+ * An SMTP server that accepts every email and keeps it, with a web page and a JSON API on another port.
+ * Each email is written to {@code .madang/mail/<id>.eml} the moment it arrives (its modification time is its arrival
+ * time), so the list survives a restart; only the newest {@code keep} emails stay decoded in memory (the list, the
+ * filters and the page work on those), older ones stay on disk and can still be opened by id. Receiving one email
+ * costs the same however many came before: one file written, one entry added, the oldest entry dropped.
  *
  * <pre>
- * GET    /api/messages?to=&amp;subject=&amp;limit=   newest first: {"total":n,"items":[...]}
+ * GET    /api/messages?to=&amp;subject=&amp;limit=   newest first: {"total":n,"inMemory":n,"stored":n,"items":[...]}
  * GET    /api/messages/{id}                      one email, decoded
  * GET    /api/messages/{id}/html | /raw          its HTML body, its raw MIME source
  * DELETE /api/messages                           forget every email
@@ -42,21 +42,33 @@ import kr.madang.local.devtools.web.Http;
  */
 public final class MailSink implements AutoCloseable {
 
-    private final GreenMail smtp;
+    /** How many emails stay in memory unless told otherwise ({@code MADANG_MAIL_KEEP}). */
+    public static final int DEFAULT_KEEP = 2_000;
+
+    private final SmtpReceiver smtp;
     private final HttpServer web;
     private final Path store;
-    private final List<CapturedMail> mails = new ArrayList<>();
-    private final Set<String> seenMessageIds = new HashSet<>();
-    private int consumedFromSmtp;
+    private final int keep;
+    private final Session session = Session.getInstance(new Properties());
+    private final ArrayDeque<CapturedMail> recent = new ArrayDeque<>();
+    private long stored;
     private long nextId = 1;
+    private Instant lastArrival = Instant.EPOCH;
 
     public MailSink(int smtpPort, int webPort, Path store) throws IOException {
+        this(smtpPort, webPort, store, DEFAULT_KEEP);
+    }
+
+    /** @param keep how many of the newest emails stay in memory (older ones only on disk) */
+    public MailSink(int smtpPort, int webPort, Path store, int keep) throws IOException {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1, not " + keep);
+        }
         this.store = store;
+        this.keep = keep;
         Files.createDirectories(store);
         load();
-        smtp = new GreenMail(new ServerSetup(smtpPort, Http.bindAddress(), ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        smtp.start();
+        smtp = new SmtpReceiver(Http.bindAddress(), smtpPort, (recipients, raw) -> receive(raw));
         web = Http.server(webPort);
         web.createContext("/api/messages", Http.safe(this::api));
         web.createContext("/messages/", Http.safe(this::detailPage));
@@ -64,22 +76,24 @@ public final class MailSink implements AutoCloseable {
         web.start();
     }
 
-    /** Every email received so far, oldest first. */
+    /** The emails held in memory (the newest, at most {@code keep}), oldest first. */
     public synchronized List<CapturedMail> messages() {
-        sync();
-        return List.copyOf(mails);
+        return List.copyOf(recent);
+    }
+
+    /** How many emails are held in memory: never more than {@code keep}. */
+    public synchronized int inMemory() {
+        return recent.size();
+    }
+
+    /** How many emails are kept on disk (every one received since the last clear). */
+    public synchronized long stored() {
+        return stored;
     }
 
     public synchronized void clear() {
-        sync();
-        mails.clear();
-        seenMessageIds.clear();
-        try {
-            smtp.purgeEmailFromAllMailboxes();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        consumedFromSmtp = 0;
+        recent.clear();
+        stored = 0;
         try (Stream<Path> files = Files.list(store)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
@@ -89,52 +103,70 @@ public final class MailSink implements AutoCloseable {
         }
     }
 
-    /** Pulls what GreenMail received since the last call; one copy per email (GreenMail keeps one per recipient). */
-    private void sync() {
-        MimeMessage[] received = smtp.getReceivedMessages();
-        for (int i = consumedFromSmtp; i < received.length; i++) {
-            try {
-                MimeMessage message = received[i];
-                String messageId = message.getMessageID();
-                if (messageId != null && !seenMessageIds.add(messageId)) {
-                    continue;
-                }
-                long id = nextId++;
-                Instant now = Instant.now();
-                byte[] raw = MimeDecoder.raw(message);
-                Files.write(store.resolve(id + ".eml"), raw);
-                mails.add(MimeDecoder.decode(id, message, now));
-            } catch (MessagingException | IOException e) {
-                System.err.println("Cannot decode a received email: " + e);
-            }
+    /** One email, as its final "." arrived: stamped now, written to disk, the oldest in memory dropped if full. */
+    private synchronized void receive(byte[] raw) throws IOException {
+        long id = nextId++;
+        Instant now = Instant.now();
+        // strictly increasing, so arrival order and time never disagree even within one clock tick
+        Instant receivedAt = now.isAfter(lastArrival) ? now : lastArrival.plusNanos(1_000);
+        lastArrival = receivedAt;
+        Path file = store.resolve(id + ".eml");
+        Files.write(file, raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.setLastModifiedTime(file, FileTime.from(receivedAt));
+        stored++;
+        CapturedMail mail;
+        try {
+            mail = decode(id, raw, receivedAt);
+        } catch (MessagingException e) {
+            System.err.println("Kept an email that cannot be decoded as " + file + ": " + e.getMessage());
+            return;
         }
-        consumedFromSmtp = received.length;
+        remember(mail);
     }
 
+    private void remember(CapturedMail mail) {
+        recent.addLast(mail);
+        while (recent.size() > keep) {
+            recent.removeFirst();
+        }
+    }
+
+    private CapturedMail decode(long id, byte[] raw, Instant receivedAt) throws MessagingException, IOException {
+        return MimeDecoder.decode(id, new MimeMessage(session, new ByteArrayInputStream(raw)), receivedAt, raw.length);
+    }
+
+    /** Counts what is on disk and decodes only the newest {@code keep} emails. */
     private void load() throws IOException {
-        Session session = Session.getInstance(new Properties());
+        List<Long> ids;
         try (Stream<Path> files = Files.list(store)) {
-            List<Path> emls = files.filter(file -> file.getFileName().toString().matches("\\d+\\.eml"))
-                    .sorted(Comparator.comparingLong(MailSink::number)).toList();
-            for (Path file : emls) {
-                long id = number(file);
-                try {
-                    MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(Files.readAllBytes(file)));
-                    mails.add(MimeDecoder.decode(id, message, Files.getLastModifiedTime(file).toInstant()));
-                    if (message.getMessageID() != null) {
-                        seenMessageIds.add(message.getMessageID());
-                    }
-                } catch (MessagingException e) {
-                    System.err.println("Skipping unreadable " + file + ": " + e);
+            ids = files.map(file -> file.getFileName().toString()).filter(name -> name.matches("\\d+\\.eml"))
+                    .map(name -> Long.parseLong(name.substring(0, name.indexOf('.')))).sorted().toList();
+        }
+        stored = ids.size();
+        if (!ids.isEmpty()) {
+            nextId = ids.getLast() + 1;
+        }
+        for (long id : ids.subList(Math.max(0, ids.size() - keep), ids.size())) {
+            fromDisk(id).ifPresent(mail -> {
+                recent.addLast(mail);
+                if (mail.receivedAt().isAfter(lastArrival)) {
+                    lastArrival = mail.receivedAt();
                 }
-                nextId = Math.max(nextId, id + 1);
-            }
+            });
         }
     }
 
-    private static long number(Path file) {
-        String name = file.getFileName().toString();
-        return Long.parseLong(name.substring(0, name.indexOf('.')));
+    private Optional<CapturedMail> fromDisk(long id) {
+        Path file = store.resolve(id + ".eml");
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(decode(id, Files.readAllBytes(file), Files.getLastModifiedTime(file).toInstant()));
+        } catch (MessagingException | IOException e) {
+            System.err.println("Skipping unreadable " + file + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private void api(HttpExchange exchange) throws IOException {
@@ -148,6 +180,8 @@ public final class MailSink implements AutoCloseable {
                     int limit = parseLimit(Http.first(query, "limit"));
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("total", found.size());
+                    body.put("inMemory", inMemory());
+                    body.put("stored", stored());
                     body.put("items", found.stream().limit(limit).toList());
                     Http.json(exchange, 200, body);
                 }
@@ -183,15 +217,30 @@ public final class MailSink implements AutoCloseable {
         }
     }
 
-    private synchronized Optional<CapturedMail> find(String id) {
-        sync();
-        return mails.stream().filter(mail -> Long.toString(mail.id()).equals(id)).findFirst();
+    /** In memory, or (an older email) decoded from its file. */
+    private Optional<CapturedMail> find(String id) {
+        long wanted;
+        try {
+            wanted = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            for (CapturedMail mail : recent) {
+                if (mail.id() == wanted) {
+                    return Optional.of(mail);
+                }
+            }
+        }
+        return fromDisk(wanted);
     }
 
     /** Newest first, optionally only those to an address (substring, case-insensitive) or with a subject part. */
     private List<CapturedMail> filter(String to, String subject) {
         String recipient = to == null ? null : to.toLowerCase(Locale.ROOT);
-        return messages().reversed().stream()
+        List<CapturedMail> newestFirst = new ArrayList<>(messages());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst.stream()
                 .filter(mail -> recipient == null || Stream.concat(mail.to().stream(), mail.cc().stream())
                         .anyMatch(address -> address.toLowerCase(Locale.ROOT).contains(recipient)))
                 .filter(mail -> subject == null || mail.subject().contains(subject))
@@ -214,12 +263,13 @@ public final class MailSink implements AutoCloseable {
                     .append(Http.escape(mail.language())).append("</td></tr>");
         }
         Http.html(exchange, Http.page("Madang mail sink", """
-                <p class="muted">Every email sent to SMTP localhost:%d is kept here (%d). JSON: <a href="/api/messages">/api/messages</a>
+                <p class="muted">Every email sent to SMTP localhost:%d is kept here (%d shown: the newest %d stay listed,
+                all %d are in the mail folder and open by id). JSON: <a href="/api/messages">/api/messages</a>
                 (<code>?to=</code>, <code>?subject=</code>). <code>curl -X DELETE localhost:%d/api/messages</code> empties it.
                 Refresh to see new mail.</p>
                 <form><input name="to" placeholder="recipient contains" value="%s"> <button>Filter</button></form>
                 <table><tr><th>#</th><th>received (UTC)</th><th>to</th><th>subject</th><th>lang</th></tr>%s</table>
-                """.formatted(smtp.getSmtp().getPort(), found.size(), web.getAddress().getPort(),
+                """.formatted(smtp.port(), found.size(), keep, stored(), web.getAddress().getPort(),
                 Http.escape(Http.first(query, "to")), rows)));
     }
 
@@ -251,6 +301,10 @@ public final class MailSink implements AutoCloseable {
     @Override
     public void close() {
         web.stop(0);
-        smtp.stop();
+        try {
+            smtp.close();
+        } catch (IOException e) {
+            // already closed
+        }
     }
 }

@@ -24,6 +24,11 @@ final class MimeDecoder {
     }
 
     static CapturedMail decode(long id, MimeMessage message, Instant receivedAt) throws MessagingException, IOException {
+        return decode(id, message, receivedAt, raw(message).length);
+    }
+
+    static CapturedMail decode(long id, MimeMessage message, Instant receivedAt, int size)
+            throws MessagingException, IOException {
         Parts parts = new Parts();
         walk(message, parts);
         String subject = message.getSubject();
@@ -33,7 +38,7 @@ final class MimeDecoder {
                 addresses(message.getHeader("Cc", ",")),
                 subject == null ? "" : MimeUtility.decodeText(subject),
                 message.getHeader("Content-Language", ","),
-                parts.text, parts.html, List.copyOf(parts.attachments), raw(message).length);
+                parts.text, parts.html, List.copyOf(parts.attachments), size);
     }
 
     static byte[] raw(MimeMessage message) throws MessagingException, IOException {

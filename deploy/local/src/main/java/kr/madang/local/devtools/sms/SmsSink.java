@@ -57,12 +57,19 @@ public final class SmsSink implements AutoCloseable {
     private static final Set<String> RECIPIENT_FIELDS = Set.of("to", "recipient", "phone", "receiver", "destination", "msisdn");
     private static final Set<String> TEXT_FIELDS = Set.of("text", "msg", "content", "body", "message");
     private static final Duration DEFAULT_HOLD = Duration.ofSeconds(30);
+    /** How many SMS stay in memory unless told otherwise ({@code MADANG_SMS_KEEP}). */
+    public static final int DEFAULT_KEEP = 2_000;
     private static final Set<String> REFERENCE_FIELDS = Set.of("messageId", "ref", "reference", "clientReference",
             "requestId");
 
     private final HttpServer web;
     private final Path journal;
-    private final List<CapturedSms> messages = new ArrayList<>();
+    /** The newest {@code keep} SMS by id, oldest first; older ones only in the journal. */
+    private final LinkedHashMap<Long, CapturedSms> messages = new LinkedHashMap<>();
+    /** provider + reference → id, for the SMS held in memory: a resend is found without a scan. */
+    private final Map<String, Long> byReference = new java.util.HashMap<>();
+    private final int keep;
+    private long stored;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, Duration> holds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor();
@@ -82,6 +89,16 @@ public final class SmsSink implements AutoCloseable {
      */
     public SmsSink(int port, Path store, String callbackUrlTemplate, Map<String, String> callbackTokens)
             throws IOException {
+        this(port, store, callbackUrlTemplate, callbackTokens, DEFAULT_KEEP);
+    }
+
+    /** @param keep how many of the newest SMS stay in memory (all of them stay in the journal) */
+    public SmsSink(int port, Path store, String callbackUrlTemplate, Map<String, String> callbackTokens, int keep)
+            throws IOException {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1, not " + keep);
+        }
+        this.keep = keep;
         Files.createDirectories(store);
         this.journal = store.resolve("messages.jsonl");
         this.callbackUrlTemplate = callbackUrlTemplate;
@@ -110,8 +127,14 @@ public final class SmsSink implements AutoCloseable {
         TIMEOUT
     }
 
+    /** The SMS held in memory (the newest, at most {@code keep}), oldest first. */
     public synchronized List<CapturedSms> messages() {
-        return List.copyOf(messages);
+        return List.copyOf(messages.values());
+    }
+
+    /** How many SMS are in the journal (every one since the last DELETE). */
+    public synchronized long stored() {
+        return stored;
     }
 
     private void root(HttpExchange exchange) throws IOException {
@@ -172,9 +195,8 @@ public final class SmsSink implements AutoCloseable {
         CapturedSms sms;
         boolean repeat;
         synchronized (this) {
-            CapturedSms earlier = reference == null ? null : messages.stream()
-                    .filter(m -> m.provider().equals(provider) && reference.equals(m.reference()))
-                    .findFirst().orElse(null);
+            Long earlierId = reference == null ? null : byReference.get(referenceKey(provider, reference));
+            CapturedSms earlier = earlierId == null ? null : messages.get(earlierId);
             repeat = earlier != null;
             if (repeat) {
                 sms = earlier;
@@ -184,8 +206,9 @@ public final class SmsSink implements AutoCloseable {
                         pick(fields, Set.of("from", "sender", "originator")), to.trim(), text,
                         text.getBytes(java.nio.charset.Charset.forName("EUC-KR")).length, reference,
                         pick(fields, Set.of("callbackUrl", "statusCallback", "reportUrl", "webhookUrl")), "ACCEPTED");
-                messages.add(sms);
+                remember(sms);
                 append(sms);
+                stored++;
             }
         }
         String callback = sms.callbackUrl() != null && !sms.callbackUrl().isBlank() ? sms.callbackUrl()
@@ -237,7 +260,7 @@ public final class SmsSink implements AutoCloseable {
         }
         synchronized (this) {
             String finalStatus = status;
-            messages.replaceAll(m -> m.id() == sms.id() ? m.withStatus(finalStatus) : m);
+            messages.computeIfPresent(sms.id(), (id, m) -> m.withStatus(finalStatus));
         }
     }
 
@@ -279,12 +302,15 @@ public final class SmsSink implements AutoCloseable {
                 List<CapturedSms> found = filter(Http.first(query, "to"), Http.first(query, "provider"));
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("total", found.size());
+                body.put("stored", stored());
                 body.put("items", found);
                 Http.json(exchange, 200, body);
             }
             case "DELETE" -> {
                 synchronized (this) {
                     messages.clear();
+                    byReference.clear();
+                    stored = 0;
                     Files.deleteIfExists(journal);
                 }
                 Http.send(exchange, 204, "text/plain", new byte[0]);
@@ -366,7 +392,7 @@ public final class SmsSink implements AutoCloseable {
 
     private synchronized List<CapturedSms> filter(String to, String provider) {
         String digits = to == null ? null : national(to);
-        return messages.reversed().stream()
+        return messages.sequencedValues().reversed().stream()
                 .filter(sms -> digits == null || national(sms.to()).equals(digits))
                 .filter(sms -> provider == null || sms.provider().equals(provider))
                 .toList();
@@ -397,20 +423,42 @@ public final class SmsSink implements AutoCloseable {
                 JSON: <a href="/api/messages">/api/messages</a> (<code>?to=</code>, <code>?provider=</code>). Length is in
                 EUC-KR bytes (over 90: LMS).</p><p>%s</p>
                 <table><tr><th>#</th><th>received (UTC)</th><th>provider</th><th>to</th><th>text</th><th>bytes</th><th>status</th></tr>%s</table>
-                """.formatted(web.getAddress().getPort(), messages().size(), providers, rows)));
+                """.formatted(web.getAddress().getPort(), stored(), providers, rows)));
     }
 
     private void load() throws IOException {
         if (!Files.exists(journal)) {
             return;
         }
-        for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                CapturedSms sms = Http.JSON.readValue(line, CapturedSms.class);
-                messages.add(sms);
-                nextId = Math.max(nextId, sms.id() + 1);
+        try (var lines = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isBlank()) {
+                    CapturedSms sms = Http.JSON.readValue(line, CapturedSms.class);
+                    remember(sms);
+                    stored++;
+                    nextId = Math.max(nextId, sms.id() + 1);
+                }
             }
         }
+    }
+
+    /** Holds an SMS in memory, dropping the oldest beyond {@code keep}. */
+    private void remember(CapturedSms sms) {
+        messages.put(sms.id(), sms);
+        if (sms.reference() != null) {
+            byReference.put(referenceKey(sms.provider(), sms.reference()), sms.id());
+        }
+        while (messages.size() > keep) {
+            CapturedSms oldest = messages.pollFirstEntry().getValue();
+            if (oldest.reference() != null) {
+                byReference.remove(referenceKey(oldest.provider(), oldest.reference()), oldest.id());
+            }
+        }
+    }
+
+    private static String referenceKey(String provider, String reference) {
+        return provider + "\u0000" + reference;
     }
 
     private void append(CapturedSms sms) {
