@@ -276,6 +276,7 @@ final class FaultStack implements AutoCloseable {
             services.stop(spec);
         }
         processes.stop("dev-tools", "TERM", Duration.ofSeconds(10));
+        processes.stop("token-issuer", "TERM", Duration.ofSeconds(10));
         kafka.stop();
         postgres.stop();
         mail.close();

@@ -46,6 +46,30 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
     }
 
     @Test
+    void hqReviewsTheAccessLogOfTheMonthInKoreanAndEnglishAndARegionalOfficeCannotOpenIt() {
+        String eventId = openEvent("JEJU", 50, true, false);
+        register(eventId, TestTokens.regionalOffice("JEJU"), attendeeJson("김민지", uniqueEmail("log"), "ko"));
+        assertThat(get("/api/events/" + eventId + "/registrations/export?reason=browser-check",
+                TestTokens.regionalOffice("JEJU")).status()).isEqualTo(200);
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Seoul")).toString();
+
+        browser.devSignIn(Roles.HQ_ADMIN, null, null);
+        browser.go("/events");
+        browser.clickText("접근 기록");
+        assertThat(browser.waitForText("월간 요약")).contains("개인정보 접근 기록", "기록 사슬이 온전합니다", "내려받기",
+                "office-jeju", "browser-check");
+        browser.go("/access-log?month=" + month + "&action=EXPORT&lang=en");
+        assertThat(browser.waitForText("Monthly summary")).contains("Personal-data access log", "Download", "office-jeju",
+                "The chain of entries is intact");
+        browser.go("/access-log?month=2026-13&lang=ko");
+        assertThat(browser.waitForText("월간 요약")).contains("월을 2026-11 형식으로 입력해 주세요.");
+
+        browser.devSignIn(Roles.REGIONAL_OFFICE, "JEJU", null);
+        browser.go("/access-log");
+        assertThat(browser.text()).doesNotContain("월간 요약");
+    }
+
+    @Test
     void aRegionalOfficeRegistersAnAttendeeThroughTheFormAndFindsThemInTheList() {
         String eventId = openEvent("JEJU", 50, true, false);
         browser.devSignIn(Roles.REGIONAL_OFFICE, "JEJU", null);
