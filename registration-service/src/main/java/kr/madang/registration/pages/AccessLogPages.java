@@ -6,13 +6,13 @@ import kr.madang.platform.security.Roles;
 import kr.madang.registration.access.AccessLogController;
 import kr.madang.registration.rules.InvalidFields;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import kr.madang.platform.pages.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** HQ reviews the personal-data access log month by month: by account and action, with who exported how much. */
-@Controller
+@PageController
 public class AccessLogPages {
 
     private final AccessLogController log;
