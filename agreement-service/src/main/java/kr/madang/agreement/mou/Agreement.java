@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -253,8 +254,12 @@ public final class Agreement {
             throw refused("NO_DOCUMENT", CIRCULATE, "version " + version.number()
                     + " has no document yet: give its text or upload its PDF first");
         }
-        replaceVersion(version.circulated(now));
-        int first = members().stream().mapToInt(Party::step).min().orElseThrow();
+        version = version.circulated(now);
+        replaceVersion(version);
+        // a version circulated again (after a withdrawal or an expiry) keeps its signatures: start at the first step
+        // somebody still has to sign, or a step whose parties all signed would wait for them forever
+        OptionalInt open = firstOpenStep(version);
+        int first = open.orElseGet(() -> members().stream().mapToInt(Party::step).min().orElseThrow());
         circulation = new Circulation(version.number(), now, now.plus(policy.circulationExpiry()), first, now, 0);
         if (state.inForce()) {
             amendment = AmendmentStatus.CIRCULATING;
@@ -262,6 +267,9 @@ public final class Agreement {
             state = AgreementState.CIRCULATING;
         }
         record(new Circulated(now, actor, version.number(), first, idsOf(unsignedOfStep(version, first))));
+        if (open.isEmpty()) {
+            execute(version, now, actor);
+        }
     }
 
     /** HQ withdraws the version out for signature; it can be revised and circulated again. */
@@ -315,8 +323,7 @@ public final class Agreement {
             execute(version, now, via);
         } else if (unsignedOfStep(version, circulation.step()).isEmpty()) {
             final Version signedSoFar = version;
-            int next = members().stream().mapToInt(Party::step).filter(step -> step > circulation.step()).min()
-                    .orElseThrow();
+            int next = firstOpenStep(version).orElseThrow();
             circulation = circulation.nextStep(next, now);
             record(new Circulated(now, SYSTEM, signedSoFar.number(), next, idsOf(unsignedOfStep(signedSoFar, next))));
         }
@@ -566,6 +573,11 @@ public final class Agreement {
 
     private List<Party> unsigned(Version version) {
         return members().stream().filter(p -> version.signatureOf(p.id()).isEmpty()).toList();
+    }
+
+    /** The lowest step with a party that has not signed this version yet; empty when every party has. */
+    private OptionalInt firstOpenStep(Version version) {
+        return unsigned(version).stream().mapToInt(Party::step).min();
     }
 
     private List<Party> unsignedOfStep(Version version, int step) {
