@@ -235,6 +235,19 @@ public class AgreementController {
                 "url", grants.urlFor(a, a.party(partyId)).orElseThrow());
     }
 
+    /**
+     * Sends an acceding institution its invitation again: a new email with a link valid for a full window from now.
+     * (Parties of a circulation get theirs from the circulation; HQ can copy it with GET signing-link.)
+     */
+    @PostMapping("/{id}/parties/{partyId}/invitation")
+    public AgreementView reopenAccession(@PathVariable String id, @PathVariable String partyId, Authentication auth) {
+        CurrentUser user = hq(auth);
+        return AgreementViews.of(lifecycle.change(id, (a, now) -> {
+            a.reopenAccession(partyId, now, actor(user));
+            return a;
+        }), true);
+    }
+
     // ---- agreements in force -------------------------------------------------------------------------------------
 
     @PostMapping("/{id}/amendments")

@@ -76,6 +76,7 @@ public final class Agreement {
     private int renewals;
     private String terminationReason;
     private String ceremonyChange;
+    private final List<Accession> accessions;
     private long sequence;
     private final List<Recorded> recorded = new ArrayList<>();
 
@@ -100,6 +101,13 @@ public final class Agreement {
         this.terminationReason = s.terminationReason();
         this.ceremonyChange = s.ceremonyChange();
         this.sequence = s.sequence();
+        this.accessions = new ArrayList<>(s.accessions());
+        // agreements stored before accessions were tracked: their invitations count from when the party was invited
+        for (Party p : parties) {
+            if (p.status() == PartyStatus.ACCEDING && accessions.stream().noneMatch(x -> x.partyId().equals(p.id()))) {
+                accessions.add(new Accession(p.id(), p.joinedAt(), 0));
+            }
+        }
     }
 
     // ---- creation and persistence ------------------------------------------------------------------------------
@@ -112,7 +120,7 @@ public final class Agreement {
         Agreement agreement = new Agreement(new Snapshot(id, now, actor, AgreementState.DRAFT, spec.signingOrder(),
                 spec.forumEventId(), spec.sessionId(), spec.terms(), partiesOf(spec.signingOrder(), spec.parties(), now),
                 List.of(Version.first(1, spec.content(), now, actor)), null, AmendmentStatus.NONE, null, null, null,
-                Set.of(), 0, null, null, 0));
+                Set.of(), 0, null, null, 0, List.of()));
         agreement.record(new Drafted(now, actor));
         return agreement;
     }
@@ -125,7 +133,7 @@ public final class Agreement {
     public Snapshot snapshot() {
         return new Snapshot(id, createdAt, createdBy, state, signingOrder, forumEventId, sessionId, terms, parties,
                 versions, inForceVersion, amendment, circulation, termStart, endDate, expiryRemindersSent, renewals,
-                terminationReason, ceremonyChange, sequence);
+                terminationReason, ceremonyChange, sequence, accessions);
     }
 
     public record Snapshot(String id, Instant createdAt, String createdBy, AgreementState state,
@@ -133,9 +141,10 @@ public final class Agreement {
                            List<Party> parties, List<Version> versions, Integer inForceVersion,
                            AmendmentStatus amendment, Circulation circulation, LocalDate termStart, LocalDate endDate,
                            Set<Integer> expiryRemindersSent, int renewals, String terminationReason,
-                           String ceremonyChange, long sequence) {
+                           String ceremonyChange, long sequence, List<Accession> accessions) {
 
         public Snapshot {
+            accessions = accessions == null ? List.of() : List.copyOf(accessions);
             parties = List.copyOf(parties);
             versions = List.copyOf(versions);
             expiryRemindersSent = Set.copyOf(expiryRemindersSent);
@@ -296,6 +305,7 @@ public final class Agreement {
                     inForce.documentSha256(), via);
             replaceVersion(inForce.signed(signature));
             replaceParty(party.withStatus(PartyStatus.MEMBER, now));
+            accessions.removeIf(x -> x.partyId().equals(partyId));
             record(new Signed(now, via, signature));
             record(new Acceded(now, via, partyId));
             return signature;
@@ -341,6 +351,7 @@ public final class Agreement {
             Version inForce = inForce().orElseThrow();
             Decline decline = new Decline(partyId, inForce.number(), reason, now, via);
             parties.remove(party);
+            accessions.removeIf(x -> x.partyId().equals(partyId));
             record(new Declined(now, via, party, inForce.number(), reason, true));
             return decline;
         }
@@ -403,8 +414,29 @@ public final class Agreement {
         Party party = new Party(UUID.randomUUID().toString(), spec.institution(), spec.representativeName(),
                 spec.representativeTitle(), spec.contact(), lastStep, PartyStatus.ACCEDING, now);
         parties.add(party);
+        accessions.add(new Accession(party.id(), now, 0));
         record(new AccessionOpened(now, actor, party.id()));
         return party;
+    }
+
+    /**
+     * Sends an acceding institution its invitation again, with a link valid for a full window from now (its first one
+     * may have been lost or lapsed unread).
+     */
+    public void reopenAccession(String partyId, Instant now, String actor) {
+        Party party = party(partyId);
+        if (party.status() != PartyStatus.ACCEDING) {
+            throw refused("NOT_ACCEDING", ACCEDE, "this party is not acceding: its signing link follows the circulation");
+        }
+        replaceParty(party.withStatus(PartyStatus.ACCEDING, now));
+        accessions.removeIf(x -> x.partyId().equals(partyId));
+        accessions.add(new Accession(partyId, now, 0));
+        record(new AccessionOpened(now, actor, partyId));
+    }
+
+    /** Until when an acceding party's invitation (and its link) is valid. */
+    public Optional<Instant> accessionDeadline(String partyId, LifecyclePolicy policy) {
+        return accessions.stream().filter(x -> x.partyId().equals(partyId)).findFirst().map(x -> x.deadline(policy));
     }
 
     /** Renews for another term (by default the same length), starting the day after the current end. */
@@ -420,6 +452,7 @@ public final class Agreement {
         circulation = null;
         amendment = AmendmentStatus.NONE;
         parties.removeIf(p -> p.status() == PartyStatus.ACCEDING);
+        accessions.clear();
         record(new Terminated(now, actor, reason));
     }
 
@@ -452,6 +485,7 @@ public final class Agreement {
                         idsOf(unsignedOfStep(version, circulation.step())), circulation.remindersSent()));
             }
         }
+        advanceAccessions(now, policy);
         LocalDate today = LocalDate.ofInstant(now, policy.zone());
         if (state == AgreementState.EXECUTED && !today.isBefore(termStart)) {
             state = AgreementState.ACTIVE;
@@ -466,6 +500,7 @@ public final class Agreement {
                     circulation = null;
                     amendment = AmendmentStatus.NONE;
                     parties.removeIf(p -> p.status() == PartyStatus.ACCEDING);
+                    accessions.clear();
                     record(new Expired(now, SYSTEM));
                 }
             } else {
@@ -481,6 +516,28 @@ public final class Agreement {
         }
     }
 
+    /**
+     * An invitation to accede is reminded like a signing step, and lapses unsigned at its deadline: the institution
+     * is no longer a party (HQ can invite it again), so amendments are not blocked by an accession nobody answers.
+     */
+    private void advanceAccessions(Instant now, LifecyclePolicy policy) {
+        for (Accession accession : List.copyOf(accessions)) {
+            Party party = party(accession.partyId());
+            int version = inForce().orElseThrow().number();
+            if (!now.isBefore(accession.deadline(policy))) {
+                parties.remove(party);
+                accessions.remove(accession);
+                record(new Declined(now, SYSTEM, party, version, "the invitation to accede expired unsigned", true));
+            } else if (accession.remindersSent() < policy.maxSigningReminders()
+                    && !now.isBefore(accession.nextReminder(policy))) {
+                Accession reminded = accession.reminded();
+                accessions.set(accessions.indexOf(accession), reminded);
+                record(new SigningReminderDue(now, SYSTEM, version, party.step(), List.of(party.id()),
+                        reminded.remindersSent()));
+            }
+        }
+    }
+
     /** When {@link #advanceTo} next has something to do; null when nothing is scheduled. */
     public Instant nextDueAt(LifecyclePolicy policy) {
         List<Instant> due = new ArrayList<>();
@@ -488,6 +545,12 @@ public final class Agreement {
             due.add(circulation.deadline());
             if (circulation.remindersSent() < policy.maxSigningReminders()) {
                 due.add(nextSigningReminder(policy));
+            }
+        }
+        for (Accession accession : accessions) {
+            due.add(accession.deadline(policy));
+            if (accession.remindersSent() < policy.maxSigningReminders()) {
+                due.add(accession.nextReminder(policy));
             }
         }
         if (state == AgreementState.EXECUTED) {
