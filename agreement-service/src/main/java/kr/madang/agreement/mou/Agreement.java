@@ -302,7 +302,7 @@ public final class Agreement {
             }
             require(SIGN);
             Signature signature = new Signature(partyId, inForce.number(), signerName, signerTitle, now,
-                    inForce.documentSha256(), via);
+                    inForce.documentSha256(), via, signedContentSha256(partyId).orElseThrow());
             replaceVersion(inForce.signed(signature));
             replaceParty(party.withStatus(PartyStatus.MEMBER, now));
             accessions.removeIf(x -> x.partyId().equals(partyId));
@@ -325,7 +325,7 @@ public final class Agreement {
                     + " step " + party.step() + ", after the earlier steps have signed");
         }
         Signature signature = new Signature(partyId, version.number(), signerName, signerTitle, now,
-                version.documentSha256(), via);
+                version.documentSha256(), via, signedContentSha256(partyId).orElseThrow());
         version = version.signed(signature);
         replaceVersion(version);
         record(new Signed(now, via, signature));
@@ -689,6 +689,22 @@ public final class Agreement {
             return Optional.of(currentVersion());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The hash of everything this party is asked to sign now ({@link SignedContent}): the version, the terms, the
+     * signing order and the parties (the members, and the party itself when it accedes). Empty when it has nothing to
+     * sign.
+     */
+    public Optional<String> signedContentSha256(String partyId) {
+        Party party = party(partyId);
+        return versionToSign(partyId).map(v -> {
+            List<Party> signatories = new ArrayList<>(members());
+            if (party.status() == PartyStatus.ACCEDING) {
+                signatories.add(party);
+            }
+            return SignedContent.sha256(id, v, terms, signingOrder, signatories);
+        });
     }
 
     public String id() {
