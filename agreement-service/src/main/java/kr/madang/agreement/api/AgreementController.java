@@ -366,10 +366,12 @@ public class AgreementController {
     @GetMapping("/{id}/history")
     public Map<String, Object> history(@PathVariable String id, Authentication auth) {
         Agreement a = access.readable(CurrentUser.of(auth), load(id));
-        List<AuditTrail.Entry> entries = audit.entries(a.id());
-        AuditTrail.Verification verification = AuditTrail.verify(a.id(), entries, a.sequence());
+        AuditTrail.Chain read = audit.read(a.id());
+        List<AuditTrail.Entry> entries = read.entries();
+        AuditTrail.Verification verification = read.verification();
         Map<String, Object> chain = new java.util.LinkedHashMap<>();
         chain.put("intact", verification.intact());
+        chain.put("anchored", verification.anchored());
         if (!verification.intact()) {
             chain.put("brokenAt", verification.brokenAt());
             chain.put("problem", verification.problem());

@@ -619,7 +619,8 @@ public final class Agreement {
     }
 
     private void record(AgreementEvent event) {
-        recorded.add(new Recorded(++sequence, event));
+        // every command changes the state before it records what happened, so this is the state after the event
+        recorded.add(new Recorded(++sequence, event, state));
     }
 
     private void replaceVersion(Version version) {
