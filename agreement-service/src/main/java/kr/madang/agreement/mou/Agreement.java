@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -163,31 +162,7 @@ public final class Agreement {
 
     /** What can be asked of the agreement now. Anything else is refused with {@link TransitionRefused}. */
     public List<AgreementAction> allowedActions() {
-        Set<AgreementAction> allowed = EnumSet.noneOf(AgreementAction.class);
-        switch (state) {
-            case DRAFT, NEGOTIATION -> allowed.addAll(List.of(REVISE, CIRCULATE, TERMINATE));
-            case CIRCULATING -> allowed.addAll(List.of(SIGN, DECLINE, WITHDRAW));
-            case EXECUTED -> allowed.add(TERMINATE);
-            case ACTIVE, EXPIRING -> {
-                allowed.addAll(List.of(RENEW, TERMINATE));
-                switch (amendment) {
-                    case NONE -> {
-                        allowed.add(ACCEDE);
-                        if (acceding().isEmpty()) {
-                            allowed.add(AMEND);
-                        }
-                    }
-                    case NEGOTIATION -> allowed.addAll(List.of(REVISE, CIRCULATE));
-                    case CIRCULATING -> allowed.addAll(List.of(SIGN, DECLINE, WITHDRAW));
-                }
-                if (!acceding().isEmpty()) {
-                    allowed.addAll(List.of(SIGN, DECLINE));
-                }
-            }
-            case EXPIRED, TERMINATED -> {
-            }
-        }
-        return List.copyOf(allowed);
+        return Transitions.allowed(state, amendment, !acceding().isEmpty());
     }
 
     private void require(AgreementAction action) {
