@@ -267,6 +267,8 @@ class SigningIntegrationTests {
         String contentHash = view.text("contentSha256");
         assertThat(contentHash).matches("[0-9a-f]{64}").isNotEqualTo(view.text("documentSha256"));
         assertThat(api.get("/sign/" + token, null).body()).contains(contentHash);
+        assertThat(api.get("/api/signing/" + token + "/document", null).header("Content-Disposition"))
+                .as("the document downloads as a file").startsWith("attachment").contains("agreement-v1.txt");
 
         var signed = flows.signByLink(token, "대표 1");
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);

@@ -388,12 +388,17 @@ public class AgreementController {
         }
         if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .eTag("\"" + doc.sha256() + "\"").body(doc.text().getBytes(StandardCharsets.UTF_8));
+                    .eTag("\"" + doc.sha256() + "\"").header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, "txt"))
+                    .body(doc.text().getBytes(StandardCharsets.UTF_8));
         }
         var pdf = documents.find(a.id(), v.number()).orElseThrow(() -> ApiProblem.notFound("the PDF of version " + v.number()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag("\"" + pdf.sha256() + "\"")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"agreement-v" + v.number() + ".pdf\"")
-                .body(pdf.content());
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, "pdf")).body(pdf.content());
+    }
+
+    /** The document is downloaded as a file ("협약서 내려받기"), not opened as a page. */
+    public static String attachment(Version v, String extension) {
+        return "attachment; filename=\"agreement-v" + v.number() + "." + extension + "\"";
     }
 
     private Agreement load(String id) {
