@@ -132,4 +132,32 @@ class AmendmentAndAccessionIntegrationTests {
         assertThat(declined.json().path("allowedActions").toString()).contains("revise", "circulate")
                 .doesNotContain("amend");
     }
+
+    @Test
+    void anInvitationToAccedeSentAgainAfterItsWindowGivesALinkThatStillSigns() {
+        Api api = new Api(port);
+        Flows flows = new Flows(api);
+        clock.set("2023-04-10T10:00:00");
+        String id = flows.create(Mous.draft("가입 재초대 협약", Mous.POHANG_PARTIES.subList(0, 2), "PARALLEL", false, null,
+                "2023-04-20", 24, false));
+        flows.circulate(id);
+        flows.hqSignAll(id);
+        clock.set("2023-04-21T10:00:00");
+        dueWork.runDue();
+        String party = api.post("/api/agreements/" + id + "/accessions", TestTokens.hqAdmin(), """
+                {"institution":"늦게 답하는 기관","representativeName":"대표","representativeTitle":"원장",
+                 "contact":{"email":"late@example.kr","language":"ko"}}
+                """).text("id");
+
+        clock.set("2023-05-15T10:00:00"); // 24 days later: the first link is about to lapse
+        var resent = api.post("/api/agreements/" + id + "/parties/" + party + "/invitation", TestTokens.hqAdmin(), null);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        clock.set("2023-05-31T10:00:00"); // 41 days after the first invitation, 16 after the second
+        dueWork.runDue();
+        var link = api.get("/api/agreements/" + id + "/parties/" + party + "/signing-link", TestTokens.hqAdmin());
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        var signed = flows.signByLink(Flows.token(link.text("url")), "대표");
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        assertThat(flows.get(id).path("parties")).allSatisfy(p -> assertThat(p.path("status").asString()).isEqualTo("MEMBER"));
+    }
 }

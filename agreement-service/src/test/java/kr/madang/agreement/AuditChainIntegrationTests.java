@@ -1,6 +1,11 @@
 package kr.madang.agreement;
 
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import kr.madang.agreement.audit.AuditTrail;
 
 import kr.madang.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +88,57 @@ class AuditChainIntegrationTests {
                 .param("id", UUID.fromString(id)).update();
         var chain = api.get("/api/agreements/" + id + "/history", TestTokens.hqAdmin()).json().path("chain");
         assertThat(chain.path("intact").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aForgerWhoRecomputesTheWholeChainAfterAnEditIsCaughtByTheSeals() {
+        String id = signedAndDeclined();
+        UUID agreement = UUID.fromString(id);
+        jdbc.sql("update agreement_history set reason = '합의됨' where agreement_id = :id and action = 'Declined'")
+                .param("id", agreement).update();
+        // recompute every hash from the start, as anyone who can write the table can
+        List<Map<String, Object>> rows = jdbc.sql("select * from agreement_history where agreement_id = :id order by seq")
+                .param("id", agreement).query().listOfRows();
+        String prev = AuditTrail.GENESIS;
+        for (Map<String, Object> row : rows) {
+            String hash = AuditTrail.hash(prev, id, (Long) row.get("seq"), ((Timestamp) row.get("occurred_at")).toInstant(),
+                    (String) row.get("actor"), (String) row.get("action"), (Integer) row.get("version"),
+                    (String) row.get("state"), (String) row.get("reason"), (String) row.get("detail"));
+            jdbc.sql("update agreement_history set prev_hash = :prev, hash = :hash where agreement_id = :id and seq = :seq")
+                    .param("prev", prev).param("hash", hash).param("id", agreement).param("seq", row.get("seq")).update();
+            prev = hash;
+        }
+        long editedSeq = jdbc.sql("select seq from agreement_history where agreement_id = :id and action = 'Declined'")
+                .param("id", agreement).query(Long.class).single();
+
+        var chain = api.get("/api/agreements/" + id + "/history", TestTokens.hqAdmin()).json().path("chain");
+
+        assertThat(chain.path("intact").asBoolean()).isFalse();
+        assertThat(chain.path("brokenAt").asLong()).isEqualTo(editedSeq);
+        assertThat(chain.path("problem").asString()).contains("seal");
+    }
+
+    @Test
+    void anIntactHistoryIsAnchoredByItsSealedHead() {
+        String id = signedAndDeclined();
+        var chain = api.get("/api/agreements/" + id + "/history", TestTokens.hqAdmin()).json().path("chain");
+        assertThat(chain.path("intact").asBoolean()).isTrue();
+        assertThat(chain.path("anchored").asBoolean()).isTrue();
+    }
+
+    @Test
+    void eachEntryRecordsTheStateRightAfterItsEventNotAfterTheBatch() {
+        String id = flows.create(Mous.draft("상태 기록 협약", Mous.JEJU_PARTIES.subList(0, 2), "PARALLEL", false, null,
+                "2023-03-01", 12, false));
+        flows.circulate(id);
+        flows.hqSignAll(id); // the last signature and the execution are stored together
+        var items = api.get("/api/agreements/" + id + "/history", TestTokens.hqAdmin()).json().path("items");
+        var last = items.get(items.size() - 1);
+        var beforeLast = items.get(items.size() - 2);
+        assertThat(last.path("action").asString()).isEqualTo("Executed");
+        assertThat(last.path("state").asString()).isEqualTo("EXECUTED");
+        assertThat(beforeLast.path("action").asString()).isEqualTo("Signed");
+        assertThat(beforeLast.path("state").asString()).isEqualTo("CIRCULATING");
     }
 
     private String signedAndDeclined() {

@@ -238,4 +238,41 @@ class SigningIntegrationTests {
                 t -> t.equals(List.of("AgreementDrafted", "AgreementCirculated", "CirculationWithdrawn",
                         "AgreementCirculated")));
     }
+
+    @Test
+    void circulatedAgainAfterAWithdrawalTheStepStillToSignCanSign() {
+        String id = flows.create(Mous.sequential(3)); // steps 1, 1, 2
+        List<String> parties = flows.partyIds(id);
+        flows.circulate(id);
+        assertThat(flows.hqSign(id, parties.get(0)).status()).isEqualTo(200);
+        assertThat(flows.hqSign(id, parties.get(1)).status()).isEqualTo(200);
+        var withdrawn = api.post("/api/agreements/" + id + "/withdraw", TestTokens.hqAdmin(), "{\"reason\":\"한 단어 수정\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+
+        assertThat(flows.circulate(id).status()).isEqualTo(200);
+
+        assertThat(flows.get(id).path("openStep").asInt()).as("step 1 has signed this version").isEqualTo(2);
+        var signed = flows.hqSign(id, parties.get(2));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        assertThat(flows.state(id)).isEqualTo("EXECUTED");
+    }
+
+    @Test
+    void theSigningPageShowsTheHashOfEverythingSignedAndTheSignatureRecordsIt() {
+        String id = flows.create(Mous.draft("서명 대상 해시 협약", Mous.JEJU_PARTIES.subList(0, 2), "PARALLEL", false, null,
+                "2023-03-01", 12, false));
+        flows.circulate(id);
+        String token = flows.linksFromKafka(id, 1, 1).values().iterator().next();
+        var view = api.get("/api/signing/" + token, null);
+        String contentHash = view.text("contentSha256");
+        assertThat(contentHash).matches("[0-9a-f]{64}").isNotEqualTo(view.text("documentSha256"));
+        assertThat(api.get("/sign/" + token, null).body()).contains(contentHash);
+        assertThat(api.get("/api/signing/" + token + "/document", null).header("Content-Disposition"))
+                .as("the document downloads as a file").startsWith("attachment").contains("agreement-v1.txt");
+
+        var signed = flows.signByLink(token, "대표 1");
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        assertThat(api.get("/api/signing/" + token, null).json().path("signature").path("contentSha256").asString())
+                .isEqualTo(contentHash);
+    }
 }

@@ -235,6 +235,19 @@ public class AgreementController {
                 "url", grants.urlFor(a, a.party(partyId)).orElseThrow());
     }
 
+    /**
+     * Sends an acceding institution its invitation again: a new email with a link valid for a full window from now.
+     * (Parties of a circulation get theirs from the circulation; HQ can copy it with GET signing-link.)
+     */
+    @PostMapping("/{id}/parties/{partyId}/invitation")
+    public AgreementView reopenAccession(@PathVariable String id, @PathVariable String partyId, Authentication auth) {
+        CurrentUser user = hq(auth);
+        return AgreementViews.of(lifecycle.change(id, (a, now) -> {
+            a.reopenAccession(partyId, now, actor(user));
+            return a;
+        }), true);
+    }
+
     // ---- agreements in force -------------------------------------------------------------------------------------
 
     @PostMapping("/{id}/amendments")
@@ -353,10 +366,12 @@ public class AgreementController {
     @GetMapping("/{id}/history")
     public Map<String, Object> history(@PathVariable String id, Authentication auth) {
         Agreement a = access.readable(CurrentUser.of(auth), load(id));
-        List<AuditTrail.Entry> entries = audit.entries(a.id());
-        AuditTrail.Verification verification = AuditTrail.verify(a.id(), entries, a.sequence());
+        AuditTrail.Chain read = audit.read(a.id());
+        List<AuditTrail.Entry> entries = read.entries();
+        AuditTrail.Verification verification = read.verification();
         Map<String, Object> chain = new java.util.LinkedHashMap<>();
         chain.put("intact", verification.intact());
+        chain.put("anchored", verification.anchored());
         if (!verification.intact()) {
             chain.put("brokenAt", verification.brokenAt());
             chain.put("problem", verification.problem());
@@ -373,12 +388,17 @@ public class AgreementController {
         }
         if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .eTag("\"" + doc.sha256() + "\"").body(doc.text().getBytes(StandardCharsets.UTF_8));
+                    .eTag("\"" + doc.sha256() + "\"").header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, "txt"))
+                    .body(doc.text().getBytes(StandardCharsets.UTF_8));
         }
         var pdf = documents.find(a.id(), v.number()).orElseThrow(() -> ApiProblem.notFound("the PDF of version " + v.number()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag("\"" + pdf.sha256() + "\"")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"agreement-v" + v.number() + ".pdf\"")
-                .body(pdf.content());
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, "pdf")).body(pdf.content());
+    }
+
+    /** The document is downloaded as a file ("협약서 내려받기"), not opened as a page. */
+    public static String attachment(Version v, String extension) {
+        return "attachment; filename=\"agreement-v" + v.number() + "." + extension + "\"";
     }
 
     private Agreement load(String id) {

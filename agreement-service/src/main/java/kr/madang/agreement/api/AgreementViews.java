@@ -41,7 +41,7 @@ public final class AgreementViews {
     }
 
     public record SignatureView(String partyId, int version, String signerName, String signerTitle, Instant signedAt,
-                                String documentSha256, String via) {
+                                String documentSha256, String via, String contentSha256) {
     }
 
     public record DeclineView(String partyId, int version, String reason, Instant declinedAt) {
@@ -111,7 +111,7 @@ public final class AgreementViews {
 
     static SignatureView signature(Signature s) {
         return new SignatureView(s.partyId(), s.version(), s.signerName(), s.signerTitle(), s.signedAt(),
-                s.documentSha256(), s.via());
+                s.documentSha256(), s.via(), s.contentSha256());
     }
 
     static DeclineView decline(Decline d) {

@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -75,6 +75,7 @@ public final class Agreement {
     private int renewals;
     private String terminationReason;
     private String ceremonyChange;
+    private final List<Accession> accessions;
     private long sequence;
     private final List<Recorded> recorded = new ArrayList<>();
 
@@ -99,6 +100,13 @@ public final class Agreement {
         this.terminationReason = s.terminationReason();
         this.ceremonyChange = s.ceremonyChange();
         this.sequence = s.sequence();
+        this.accessions = new ArrayList<>(s.accessions());
+        // agreements stored before accessions were tracked: their invitations count from when the party was invited
+        for (Party p : parties) {
+            if (p.status() == PartyStatus.ACCEDING && accessions.stream().noneMatch(x -> x.partyId().equals(p.id()))) {
+                accessions.add(new Accession(p.id(), p.joinedAt(), 0));
+            }
+        }
     }
 
     // ---- creation and persistence ------------------------------------------------------------------------------
@@ -111,7 +119,7 @@ public final class Agreement {
         Agreement agreement = new Agreement(new Snapshot(id, now, actor, AgreementState.DRAFT, spec.signingOrder(),
                 spec.forumEventId(), spec.sessionId(), spec.terms(), partiesOf(spec.signingOrder(), spec.parties(), now),
                 List.of(Version.first(1, spec.content(), now, actor)), null, AmendmentStatus.NONE, null, null, null,
-                Set.of(), 0, null, null, 0));
+                Set.of(), 0, null, null, 0, List.of()));
         agreement.record(new Drafted(now, actor));
         return agreement;
     }
@@ -124,7 +132,7 @@ public final class Agreement {
     public Snapshot snapshot() {
         return new Snapshot(id, createdAt, createdBy, state, signingOrder, forumEventId, sessionId, terms, parties,
                 versions, inForceVersion, amendment, circulation, termStart, endDate, expiryRemindersSent, renewals,
-                terminationReason, ceremonyChange, sequence);
+                terminationReason, ceremonyChange, sequence, accessions);
     }
 
     public record Snapshot(String id, Instant createdAt, String createdBy, AgreementState state,
@@ -132,9 +140,10 @@ public final class Agreement {
                            List<Party> parties, List<Version> versions, Integer inForceVersion,
                            AmendmentStatus amendment, Circulation circulation, LocalDate termStart, LocalDate endDate,
                            Set<Integer> expiryRemindersSent, int renewals, String terminationReason,
-                           String ceremonyChange, long sequence) {
+                           String ceremonyChange, long sequence, List<Accession> accessions) {
 
         public Snapshot {
+            accessions = accessions == null ? List.of() : List.copyOf(accessions);
             parties = List.copyOf(parties);
             versions = List.copyOf(versions);
             expiryRemindersSent = Set.copyOf(expiryRemindersSent);
@@ -153,31 +162,7 @@ public final class Agreement {
 
     /** What can be asked of the agreement now. Anything else is refused with {@link TransitionRefused}. */
     public List<AgreementAction> allowedActions() {
-        Set<AgreementAction> allowed = EnumSet.noneOf(AgreementAction.class);
-        switch (state) {
-            case DRAFT, NEGOTIATION -> allowed.addAll(List.of(REVISE, CIRCULATE, TERMINATE));
-            case CIRCULATING -> allowed.addAll(List.of(SIGN, DECLINE, WITHDRAW));
-            case EXECUTED -> allowed.add(TERMINATE);
-            case ACTIVE, EXPIRING -> {
-                allowed.addAll(List.of(RENEW, TERMINATE));
-                switch (amendment) {
-                    case NONE -> {
-                        allowed.add(ACCEDE);
-                        if (acceding().isEmpty()) {
-                            allowed.add(AMEND);
-                        }
-                    }
-                    case NEGOTIATION -> allowed.addAll(List.of(REVISE, CIRCULATE));
-                    case CIRCULATING -> allowed.addAll(List.of(SIGN, DECLINE, WITHDRAW));
-                }
-                if (!acceding().isEmpty()) {
-                    allowed.addAll(List.of(SIGN, DECLINE));
-                }
-            }
-            case EXPIRED, TERMINATED -> {
-            }
-        }
-        return List.copyOf(allowed);
+        return Transitions.allowed(state, amendment, !acceding().isEmpty());
     }
 
     private void require(AgreementAction action) {
@@ -253,8 +238,12 @@ public final class Agreement {
             throw refused("NO_DOCUMENT", CIRCULATE, "version " + version.number()
                     + " has no document yet: give its text or upload its PDF first");
         }
-        replaceVersion(version.circulated(now));
-        int first = members().stream().mapToInt(Party::step).min().orElseThrow();
+        version = version.circulated(now);
+        replaceVersion(version);
+        // a version circulated again (after a withdrawal or an expiry) keeps its signatures: start at the first step
+        // somebody still has to sign, or a step whose parties all signed would wait for them forever
+        OptionalInt open = firstOpenStep(version);
+        int first = open.orElseGet(() -> members().stream().mapToInt(Party::step).min().orElseThrow());
         circulation = new Circulation(version.number(), now, now.plus(policy.circulationExpiry()), first, now, 0);
         if (state.inForce()) {
             amendment = AmendmentStatus.CIRCULATING;
@@ -262,6 +251,9 @@ public final class Agreement {
             state = AgreementState.CIRCULATING;
         }
         record(new Circulated(now, actor, version.number(), first, idsOf(unsignedOfStep(version, first))));
+        if (open.isEmpty()) {
+            execute(version, now, actor);
+        }
     }
 
     /** HQ withdraws the version out for signature; it can be revised and circulated again. */
@@ -285,9 +277,10 @@ public final class Agreement {
             }
             require(SIGN);
             Signature signature = new Signature(partyId, inForce.number(), signerName, signerTitle, now,
-                    inForce.documentSha256(), via);
+                    inForce.documentSha256(), via, signedContentSha256(partyId).orElseThrow());
             replaceVersion(inForce.signed(signature));
             replaceParty(party.withStatus(PartyStatus.MEMBER, now));
+            accessions.removeIf(x -> x.partyId().equals(partyId));
             record(new Signed(now, via, signature));
             record(new Acceded(now, via, partyId));
             return signature;
@@ -307,7 +300,7 @@ public final class Agreement {
                     + " step " + party.step() + ", after the earlier steps have signed");
         }
         Signature signature = new Signature(partyId, version.number(), signerName, signerTitle, now,
-                version.documentSha256(), via);
+                version.documentSha256(), via, signedContentSha256(partyId).orElseThrow());
         version = version.signed(signature);
         replaceVersion(version);
         record(new Signed(now, via, signature));
@@ -315,8 +308,7 @@ public final class Agreement {
             execute(version, now, via);
         } else if (unsignedOfStep(version, circulation.step()).isEmpty()) {
             final Version signedSoFar = version;
-            int next = members().stream().mapToInt(Party::step).filter(step -> step > circulation.step()).min()
-                    .orElseThrow();
+            int next = firstOpenStep(version).orElseThrow();
             circulation = circulation.nextStep(next, now);
             record(new Circulated(now, SYSTEM, signedSoFar.number(), next, idsOf(unsignedOfStep(signedSoFar, next))));
         }
@@ -334,6 +326,7 @@ public final class Agreement {
             Version inForce = inForce().orElseThrow();
             Decline decline = new Decline(partyId, inForce.number(), reason, now, via);
             parties.remove(party);
+            accessions.removeIf(x -> x.partyId().equals(partyId));
             record(new Declined(now, via, party, inForce.number(), reason, true));
             return decline;
         }
@@ -396,8 +389,29 @@ public final class Agreement {
         Party party = new Party(UUID.randomUUID().toString(), spec.institution(), spec.representativeName(),
                 spec.representativeTitle(), spec.contact(), lastStep, PartyStatus.ACCEDING, now);
         parties.add(party);
+        accessions.add(new Accession(party.id(), now, 0));
         record(new AccessionOpened(now, actor, party.id()));
         return party;
+    }
+
+    /**
+     * Sends an acceding institution its invitation again, with a link valid for a full window from now (its first one
+     * may have been lost or lapsed unread).
+     */
+    public void reopenAccession(String partyId, Instant now, String actor) {
+        Party party = party(partyId);
+        if (party.status() != PartyStatus.ACCEDING) {
+            throw refused("NOT_ACCEDING", ACCEDE, "this party is not acceding: its signing link follows the circulation");
+        }
+        replaceParty(party.withStatus(PartyStatus.ACCEDING, now));
+        accessions.removeIf(x -> x.partyId().equals(partyId));
+        accessions.add(new Accession(partyId, now, 0));
+        record(new AccessionOpened(now, actor, partyId));
+    }
+
+    /** Until when an acceding party's invitation (and its link) is valid. */
+    public Optional<Instant> accessionDeadline(String partyId, LifecyclePolicy policy) {
+        return accessions.stream().filter(x -> x.partyId().equals(partyId)).findFirst().map(x -> x.deadline(policy));
     }
 
     /** Renews for another term (by default the same length), starting the day after the current end. */
@@ -413,6 +427,7 @@ public final class Agreement {
         circulation = null;
         amendment = AmendmentStatus.NONE;
         parties.removeIf(p -> p.status() == PartyStatus.ACCEDING);
+        accessions.clear();
         record(new Terminated(now, actor, reason));
     }
 
@@ -445,6 +460,7 @@ public final class Agreement {
                         idsOf(unsignedOfStep(version, circulation.step())), circulation.remindersSent()));
             }
         }
+        advanceAccessions(now, policy);
         LocalDate today = LocalDate.ofInstant(now, policy.zone());
         if (state == AgreementState.EXECUTED && !today.isBefore(termStart)) {
             state = AgreementState.ACTIVE;
@@ -459,6 +475,7 @@ public final class Agreement {
                     circulation = null;
                     amendment = AmendmentStatus.NONE;
                     parties.removeIf(p -> p.status() == PartyStatus.ACCEDING);
+                    accessions.clear();
                     record(new Expired(now, SYSTEM));
                 }
             } else {
@@ -474,6 +491,28 @@ public final class Agreement {
         }
     }
 
+    /**
+     * An invitation to accede is reminded like a signing step, and lapses unsigned at its deadline: the institution
+     * is no longer a party (HQ can invite it again), so amendments are not blocked by an accession nobody answers.
+     */
+    private void advanceAccessions(Instant now, LifecyclePolicy policy) {
+        for (Accession accession : List.copyOf(accessions)) {
+            Party party = party(accession.partyId());
+            int version = inForce().orElseThrow().number();
+            if (!now.isBefore(accession.deadline(policy))) {
+                parties.remove(party);
+                accessions.remove(accession);
+                record(new Declined(now, SYSTEM, party, version, "the invitation to accede expired unsigned", true));
+            } else if (accession.remindersSent() < policy.maxSigningReminders()
+                    && !now.isBefore(accession.nextReminder(policy))) {
+                Accession reminded = accession.reminded();
+                accessions.set(accessions.indexOf(accession), reminded);
+                record(new SigningReminderDue(now, SYSTEM, version, party.step(), List.of(party.id()),
+                        reminded.remindersSent()));
+            }
+        }
+    }
+
     /** When {@link #advanceTo} next has something to do; null when nothing is scheduled. */
     public Instant nextDueAt(LifecyclePolicy policy) {
         List<Instant> due = new ArrayList<>();
@@ -481,6 +520,12 @@ public final class Agreement {
             due.add(circulation.deadline());
             if (circulation.remindersSent() < policy.maxSigningReminders()) {
                 due.add(nextSigningReminder(policy));
+            }
+        }
+        for (Accession accession : accessions) {
+            due.add(accession.deadline(policy));
+            if (accession.remindersSent() < policy.maxSigningReminders()) {
+                due.add(accession.nextReminder(policy));
             }
         }
         if (state == AgreementState.EXECUTED) {
@@ -549,7 +594,8 @@ public final class Agreement {
     }
 
     private void record(AgreementEvent event) {
-        recorded.add(new Recorded(++sequence, event));
+        // every command changes the state before it records what happened, so this is the state after the event
+        recorded.add(new Recorded(++sequence, event, state));
     }
 
     private void replaceVersion(Version version) {
@@ -566,6 +612,11 @@ public final class Agreement {
 
     private List<Party> unsigned(Version version) {
         return members().stream().filter(p -> version.signatureOf(p.id()).isEmpty()).toList();
+    }
+
+    /** The lowest step with a party that has not signed this version yet; empty when every party has. */
+    private OptionalInt firstOpenStep(Version version) {
+        return unsigned(version).stream().mapToInt(Party::step).min();
     }
 
     private List<Party> unsignedOfStep(Version version, int step) {
@@ -614,6 +665,22 @@ public final class Agreement {
             return Optional.of(currentVersion());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The hash of everything this party is asked to sign now ({@link SignedContent}): the version, the terms, the
+     * signing order and the parties (the members, and the party itself when it accedes). Empty when it has nothing to
+     * sign.
+     */
+    public Optional<String> signedContentSha256(String partyId) {
+        Party party = party(partyId);
+        return versionToSign(partyId).map(v -> {
+            List<Party> signatories = new ArrayList<>(members());
+            if (party.status() == PartyStatus.ACCEDING) {
+                signatories.add(party);
+            }
+            return SignedContent.sha256(id, v, terms, signingOrder, signatories);
+        });
     }
 
     public String id() {

@@ -81,7 +81,10 @@ public sealed interface AgreementEvent {
         }
     }
 
-    /** The sequence number gives the event's aggregate version (and its audit entry's position). */
-    record Recorded(long sequence, AgreementEvent event) {
+    /**
+     * The sequence number gives the event's aggregate version (and its audit entry's position); the state is the
+     * agreement's right after this event (a batch such as signed-then-executed has a state per event).
+     */
+    record Recorded(long sequence, AgreementEvent event, AgreementState stateAfter) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import kr.madang.agreement.api.AgreementController;
 import kr.madang.agreement.api.AgreementRequests;
 import kr.madang.agreement.api.AgreementViews;
+import kr.madang.agreement.audit.AuditTrail;
 import kr.madang.agreement.mou.AgreementState;
 import kr.madang.platform.pages.FieldErrors;
 import kr.madang.platform.pages.PageController;
@@ -88,12 +89,74 @@ public class AgreementPages {
         int shown = version == null ? a.currentVersion() : version;
         model.addAttribute("a", a);
         model.addAttribute("version", agreements.version(id, shown, api));
-        model.addAttribute("history", agreements.history(id, api));
-        model.addAttribute("hq", PageUser.of(authentication).isHq());
+        Map<String, Object> history = agreements.history(id, api);
+        model.addAttribute("history", history);
+        model.addAttribute("historyRows", historyRows(a, history));
+        boolean hq = PageUser.of(authentication).isHq();
+        model.addAttribute("hq", hq);
+        model.addAttribute("links", hq ? signingLinks(id, a, api) : Map.of());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FieldErrors.none());
         }
         return "agreement/agreement";
+    }
+
+    /** HQ sends an acceding institution its invitation again, with a fresh link. */
+    @PostMapping("/agreements/{id}/parties/{partyId}/invitation")
+    String resendInvitation(@PathVariable String id, @PathVariable String partyId, Authentication authentication,
+                            RedirectAttributes redirect) {
+        PageUser.require(authentication, Roles.HQ_ADMIN);
+        try {
+            agreements.reopenAccession(id, partyId, PageUser.asApiAuthentication(authentication));
+            redirect.addFlashAttribute("done", "invitation");
+        } catch (ApiProblem problem) {
+            redirect.addFlashAttribute("errors", FieldErrors.of(problem));
+        }
+        return "redirect:/agreements/" + id;
+    }
+
+    /** One line of the history as a reader of this page's language says it (no raw names or party ids). */
+    public record HistoryRow(long seq, java.time.Instant occurredAt, String actor, String what, String state,
+                             String reason) {
+    }
+
+    private List<HistoryRow> historyRows(AgreementViews.AgreementView a, Map<String, Object> history) {
+        @SuppressWarnings("unchecked")
+        List<AuditTrail.Entry> entries = (List<AuditTrail.Entry>) history.get("items");
+        List<HistoryRow> rows = new ArrayList<>();
+        for (AuditTrail.Entry e : entries) {
+            String what = messages.getMessage("agreement.history.action." + e.action(), new Object[]{e.version()},
+                    e.action(), LocaleContextHolder.getLocale());
+            String state = messages.getMessage("agreement.state." + e.state(), null, e.state(),
+                    LocaleContextHolder.getLocale());
+            rows.add(new HistoryRow(e.seq(), e.occurredAt(), actor(a, e.actor()), what, state, e.reason()));
+        }
+        return rows;
+    }
+
+    private String actor(AgreementViews.AgreementView a, String actor) {
+        if (actor == null || actor.equals("system")) {
+            return text("agreement.actor.system");
+        }
+        if (actor.startsWith("party:")) {
+            String partyId = actor.substring("party:".length());
+            return a.parties().stream().filter(p -> p.id().equals(partyId)).findFirst()
+                    .map(AgreementViews.PartyView::institution).orElseGet(() -> text("agreement.actor.party"));
+        }
+        return text("agreement.actor.hq");
+    }
+
+    /** Each party's current signing link, for HQ to copy (e.g. when the email was lost). */
+    private Map<String, String> signingLinks(String id, AgreementViews.AgreementView a, Authentication api) {
+        Map<String, String> links = new java.util.HashMap<>();
+        for (AgreementViews.PartyView p : a.parties()) {
+            try {
+                links.put(p.id(), String.valueOf(agreements.signingLink(id, p.id(), api).get("url")));
+            } catch (ApiProblem nothingToSign) {
+                // this party has nothing to sign now
+            }
+        }
+        return links;
     }
 
     /** The state's allowed actions that need no more than a reason: circulate, withdraw, terminate, renew. */

@@ -6,6 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import kr.madang.agreement.lifecycle.AgreementLifecycle;
 import kr.madang.agreement.mou.Agreement;
@@ -22,12 +28,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * automatic renewal. Each due agreement is claimed with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so any
  * number of instances can run this at once: each agreement is worked by one of them, and never twice for the same
  * due moment (the stored next-due time moves on in the same transaction as the events).
+ * <p>
+ * One agreement whose work fails (a bug, a row that no longer reads) must not hold up the others: its transaction is
+ * rolled back, it is looked at again later, the failure is logged by id only and counted
+ * ({@code madang.agreements.due.failures}), and the run goes on with the next agreement.
  */
 @Component
-public class DueWork {
+public class DueWork implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(DueWork.class);
     private static final int MAX_PER_RUN = 500;
+    /** How long a failed agreement rests before it is tried again. */
+    static final Duration RETRY_FAILED_AFTER = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -35,6 +47,7 @@ public class DueWork {
     private final AgreementLifecycle lifecycle;
     private final LifecyclePolicy policy;
     private final Clock clock;
+    private final AtomicLong failures = new AtomicLong();
 
     public DueWork(JdbcClient jdbc, TransactionTemplate transactions, AgreementRepository agreements,
                    AgreementLifecycle lifecycle, LifecyclePolicy policy, Clock clock) {
@@ -46,16 +59,52 @@ public class DueWork {
         this.clock = clock;
     }
 
-    /** Works every agreement due by now; returns how many it handled. */
+    /** Works every agreement due by now; returns how many it handled (failed ones are not counted). */
     public int runDue() {
         int handled = 0;
-        while (handled < MAX_PER_RUN && Boolean.TRUE.equals(transactions.execute(tx -> workOne()))) {
-            handled++;
+        int failed = 0;
+        while (handled + failed < MAX_PER_RUN) {
+            AtomicReference<UUID> claimed = new AtomicReference<>();
+            try {
+                if (!Boolean.TRUE.equals(transactions.execute(tx -> workOne(claimed)))) {
+                    break;
+                }
+                handled++;
+            } catch (RuntimeException e) {
+                if (claimed.get() == null) {
+                    throw e; // not one agreement's fault (the database is away): the next run tries again
+                }
+                failed++;
+                failures.incrementAndGet();
+                // the exception's message may quote the agreement's content (names, contacts): its type only
+                log.error("Time-driven work on agreement {} failed ({}); trying it again in {}", claimed.get(),
+                        e.getClass().getName(), RETRY_FAILED_AFTER);
+                postpone(claimed.get());
+            }
         }
         return handled;
     }
 
-    private boolean workOne() {
+    /** Failures of single agreements since start. */
+    public long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("madang.agreements.due.failures", failures, AtomicLong::get)
+                .description("Agreements whose time-driven work failed (each retried later)").register(registry);
+    }
+
+    private void postpone(UUID id) {
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> jdbc.sql(
+                        "update agreement set next_due_at = :later where id = :id and next_due_at <= :now")
+                .param("later", Timestamp.from(now.plus(RETRY_FAILED_AFTER))).param("id", id)
+                .param("now", Timestamp.from(now)).update());
+    }
+
+    private boolean workOne(AtomicReference<UUID> claimedId) {
         Instant now = clock.instant();
         Optional<UUID> claimed = jdbc.sql("""
                 select id from agreement where next_due_at <= :now
@@ -64,6 +113,7 @@ public class DueWork {
         if (claimed.isEmpty()) {
             return false;
         }
+        claimedId.set(claimed.get());
         String id = claimed.get().toString();
         Agreement agreement = agreements.find(id).orElseThrow();
         // advanceTo does one step of each kind; a long outage may need a few (e.g. activated, then already expiring)

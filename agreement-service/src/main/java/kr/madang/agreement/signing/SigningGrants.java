@@ -28,7 +28,7 @@ public class SigningGrants {
         }
         Instant expires = agreement.circulation() != null && party.status() == kr.madang.agreement.mou.PartyStatus.MEMBER
                 ? agreement.circulation().deadline()
-                : party.joinedAt().plus(policy.circulationExpiry());
+                : agreement.accessionDeadline(party.id(), policy).orElseThrow();
         return Optional.of(new SigningLinks.Grant(agreement.id(), party.id(), version.get().number(), expires));
     }
 

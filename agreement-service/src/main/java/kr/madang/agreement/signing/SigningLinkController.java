@@ -43,7 +43,8 @@ public class SigningLinkController {
     }
 
     public record PartyAgreementView(String agreementId, String title, String purpose, List<String> cooperationItems,
-                                     int version, String documentType, String documentSha256, String documentUrl,
+                                     int version, String documentType, String documentSha256,
+                                     String contentSha256, String documentUrl,
                                      String state, String institution, String representativeName, int step,
                                      String status, Signature signature, java.time.Instant linkExpiresAt,
                                      List<OtherParty> parties) {
@@ -74,6 +75,9 @@ public class SigningLinkController {
         var doc = v.content().document();
         return new PartyAgreementView(a.id(), v.content().title(), v.content().purpose(), v.content().cooperationItems(),
                 v.number(), doc == null ? null : doc.kind().name(), v.documentSha256(),
+                // what the party signs now, or what it signed
+                signature != null ? signature.contentSha256() : "TO_SIGN".equals(status)
+                        ? a.signedContentSha256(party.id()).orElse(null) : null,
                 "/api/signing/" + token + "/document", a.state().name(), party.institution(),
                 party.representativeName(), party.step(), status, signature, grant.expiresAt(),
                 a.parties().stream().filter(p -> !p.id().equals(party.id()))
@@ -89,11 +93,12 @@ public class SigningLinkController {
         var doc = v.content().document();
         if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v, "txt"))
                     .body(doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         var pdf = documents.find(a.id(), v.number()).orElseThrow(SigningLinkController::invalid);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"agreement-v" + v.number() + ".pdf\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v, "pdf"))
                 .body(pdf.content());
     }
 

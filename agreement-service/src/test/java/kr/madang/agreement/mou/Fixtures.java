@@ -28,6 +28,20 @@ final class Fixtures {
         return a;
     }
 
+    /** A sequential draft whose parties sign at these steps (e.g. 1, 2, 2: the second and third sign together). */
+    static Agreement sequential(int... steps) {
+        List<PartySpec> specs = new ArrayList<>();
+        for (int i = 0; i < steps.length; i++) {
+            specs.add(new PartySpec("기관 " + i, "대표 " + i, "원장", new Contact("대표 " + i, "p" + i + "@example.kr",
+                    null, "ko"), steps[i]));
+        }
+        Agreement a = Agreement.draft(UUID.randomUUID().toString(), new DraftSpec(
+                new Content("협약", "목적", List.of("하나"), Document.text("제1조")), SigningOrder.SEQUENTIAL, specs, null,
+                null, new Terms(LocalDate.parse("2023-03-01"), 12, false)), T0, "hq:test");
+        a.drainEvents();
+        return a;
+    }
+
     static Agreement circulating() {
         Agreement a = draft(3, SigningOrder.PARALLEL);
         a.circulate(T0, "hq:test", POLICY);

@@ -45,12 +45,19 @@ class AgreementPagesBrowserTests {
 
     @Test
     void aPartySignsFromItsLinkAndAnotherDeclinesAndHqSeesTheProgress() {
-        String id = flows.create(Mous.jeju());
+        // the first institution has no representative's name on file, only a title
+        String id = flows.create(Mous.jeju().replaceFirst("\"representativeName\":\"대표 1\",", ""));
         browser.devSignIn(Roles.HQ_ADMIN, null, null);
         browser.go("/agreements/" + id);
         assertThat(browser.waitForText("서명 회람 시작")).contains("초안", "한국지방행정연구원");
         browser.click(By.xpath("//button[contains(., '서명 회람 시작')]"));
         assertThat(browser.waitForText("서명 회람을 시작했습니다")).contains("서명 회람 중");
+        // HQ can copy each party's signing link from the page; rows are numbered, not all "1"
+        assertThat(browser.driver().findElements(By.cssSelector("input.link")))
+                .hasSize(9).allSatisfy(input -> assertThat(input.getAttribute("value")).contains("/sign/"));
+        assertThat(browser.driver().findElements(By.xpath("//h2[contains(., '참여 기관')]/following::table[1]/tbody/tr/td[1]"))
+                .stream().map(org.openqa.selenium.WebElement::getText).toList())
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
 
         Map<String, String> links = flows.linksFromKafka(id, 1, 1);
         var tokens = links.values().iterator();
@@ -89,6 +96,9 @@ class AgreementPagesBrowserTests {
         browser.go("/agreements/" + id);
         String page = browser.waitForText("변경 기록");
         assertThat(page).contains("서명함", "거절함", "제3조 문구 수정 필요", "재협의", "해시 체인이 온전합니다");
+        // the history in Korean: no raw event names, states or party ids; no "null" for a missing name
+        assertThat(page).contains("초안 작성 (v1)", "서명 회람 (v1)", "서명 거절 (v1)", "본부", "원장")
+                .doesNotContain("party:", "Drafted", "CIRCULATING", "NEGOTIATION", "null");
         browser.screenshot("agreement-hq-page");
     }
 
