@@ -63,12 +63,15 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
 
     private final TransactionTemplate transactions;
     private final GroupRegistrations groups;
+    private final DuplicateNotices duplicateNotices;
 
     public RegistrationService(ForumEventRepository events, RegistrationRepository registrations, SeatLedger ledger,
                                DomainEvents publish, AttendeeLinks links, Clock clock,
                                PlatformTransactionManager transactionManager, MeterRegistry meters,
+                               DuplicateNotices duplicateNotices,
                                @Value("${madang.registration.group-commit.max-batch:200}") int maxBatch) {
         this.events = events;
+        this.duplicateNotices = duplicateNotices;
         this.registrations = registrations;
         this.ledger = ledger;
         this.publish = publish;
@@ -107,7 +110,14 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         GroupRegistrations.Request request = new GroupRegistrations.Request(event, attendee, staff ? user : null,
                 staff ? user.subject() : "attendee", staff ? Registration.Source.STAFF : Registration.Source.SELF,
                 CorrelationIds.current(), clock.instant());
-        return new Found(grouped ? groups.register(request) : registerAlone(request), event);
+        try {
+            return new Found(grouped ? groups.register(request) : registerAlone(request), event);
+        } catch (AlreadyRegistered duplicate) {
+            if (staff) {
+                throw duplicate; // staff may know: the 409 points them to the registration
+            }
+            return new Found(asIfNew(event, request, duplicate.existing()), event);
+        }
     }
 
     /**
@@ -244,14 +254,36 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         }
     }
 
-    static ApiProblem duplicate(UUID existing) {
-        ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "Already registered",
-                "This email address is already registered for this event", "email");
+    static AlreadyRegistered duplicate(UUID existing) {
+        return new AlreadyRegistered(existing);
+    }
+
+    /**
+     * The answer to an anonymous duplicate: what a new registration would have got (201, a fresh id that names
+     * nothing, the status the event would have given it), so nobody can learn from it whether an address is
+     * registered. Nothing is written but the note that the person is to be told ({@link DuplicateNotices}).
+     */
+    private Registration asIfNew(ForumEvent snapshot, GroupRegistrations.Request r, UUID existing) {
         if (existing != null) {
-            problem.with("existingRegistrationId", existing.toString())
-                    .with("existingRegistration", "/api/registrations/" + existing);
+            duplicateNotices.record(existing, snapshot.id(), r.at());
         }
-        return problem;
+        // The counters as they are now, as a newcomer's would be decided (the snapshot may be a second old).
+        ForumEvent event = events.find(snapshot.id()).orElse(snapshot);
+        RegistrationStatus status;
+        Integer position = null;
+        if (event.approvalRequired()) {
+            status = RegistrationStatus.PENDING_APPROVAL;
+        } else if (event.confirmed() < event.capacity()) {
+            status = RegistrationStatus.CONFIRMED;
+        } else {
+            status = RegistrationStatus.WAITLISTED;
+            position = event.waitlistIssued() + 1;
+        }
+        AttendeeForm.Valid a = r.attendee();
+        return new Registration(UUID.randomUUID(), event.id(), status, position, a.name(), a.email(), a.phone(),
+                a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(), a.wheelchair(),
+                a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(), r.at(), r.source(),
+                r.by(), r.at(), r.at(), null, null, null, null, null, null, null, a.sessionIds());
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------------
@@ -421,6 +453,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
             cancelLocked(locked, BY_STAFF, "personal data erasure");
         }
         registrations.erase(r.id(), reason, clock.instant());
+        duplicateNotices.forget(r.id());
         publish.erased(r.id(), events.nextVersion(r.eventId()), reason, null);
         log.info("Personal data of registration {} erased ({})", r.id(), reason);
     }
