@@ -16,6 +16,7 @@ import kr.madang.platform.web.ApiProblem;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.access.Access;
 import kr.madang.registration.capacity.SeatLedger;
+import kr.madang.registration.consent.ConsentPolicies;
 import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.forumevent.ForumEventService;
@@ -64,14 +65,16 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     private final TransactionTemplate transactions;
     private final GroupRegistrations groups;
     private final DuplicateNotices duplicateNotices;
+    private final ConsentPolicies consentPolicies;
 
     public RegistrationService(ForumEventRepository events, RegistrationRepository registrations, SeatLedger ledger,
                                DomainEvents publish, AttendeeLinks links, Clock clock,
                                PlatformTransactionManager transactionManager, MeterRegistry meters,
-                               DuplicateNotices duplicateNotices,
+                               DuplicateNotices duplicateNotices, ConsentPolicies consentPolicies,
                                @Value("${madang.registration.group-commit.max-batch:200}") int maxBatch) {
         this.events = events;
         this.duplicateNotices = duplicateNotices;
+        this.consentPolicies = consentPolicies;
         this.registrations = registrations;
         this.ledger = ledger;
         this.publish = publish;
@@ -157,11 +160,14 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         return result[0];
     }
 
+    /** The form's own checks, then that the consent it carries is to a policy text that was published. */
     public AttendeeForm.Valid valid(AttendeeForm form) {
-        return switch (form.check()) {
+        AttendeeForm.Valid attendee = switch (form.check()) {
             case AttendeeForm.Ok ok -> ok.attendee();
             case AttendeeForm.Invalid invalid -> throw new InvalidFields(invalid.errors());
         };
+        consentPolicies.require(attendee.consentPolicyVersion(), "consent.policyVersion");
+        return attendee;
     }
 
     /**

@@ -12,6 +12,8 @@ import kr.madang.platform.security.CurrentUser;
 import kr.madang.platform.web.ApiProblem;
 import kr.madang.registration.access.PublicRateLimit;
 import kr.madang.registration.attendee.AttendeeType;
+import kr.madang.registration.consent.ConsentPolicies;
+import kr.madang.registration.consent.ConsentPolicy;
 import kr.madang.registration.attendee.Language;
 import kr.madang.registration.attendee.Registration;
 import kr.madang.registration.attendee.RegistrationController;
@@ -57,11 +59,14 @@ public class PublicPages {
     private final String policyVersion;
     private final PublicRateLimit rateLimit;
 
-    public PublicPages(PublicRateLimit rateLimit, ForumEventRepository forumEvents, RegistrationService registering,
+    private final ConsentPolicies consentPolicies;
+
+    public PublicPages(PublicRateLimit rateLimit, ConsentPolicies consentPolicies, ForumEventRepository forumEvents, RegistrationService registering,
                        RegistrationController registrations, AttendeeLinks links, ApiMessages apiMessages,
                        MessageSource messages, Validator validator,
                        @Value("${madang.pages.privacy-policy-version:2023-01}") String policyVersion) {
         this.rateLimit = rateLimit;
+        this.consentPolicies = consentPolicies;
         this.validator = validator;
         this.apiMessages = apiMessages;
         this.messages = messages;
@@ -87,6 +92,7 @@ public class PublicPages {
         model.addAttribute("errors", FieldErrors.none());
         model.addAttribute("types", AttendeeType.values());
         model.addAttribute("policyVersion", policyVersion);
+        model.addAttribute("consentPolicy", consentText());
         return "registration/public-register";
     }
 
@@ -127,6 +133,7 @@ public class PublicPages {
         model.addAttribute("errors", errors);
         model.addAttribute("types", AttendeeType.values());
         model.addAttribute("policyVersion", policyVersion);
+        model.addAttribute("consentPolicy", consentText());
         return "registration/public-register";
     }
 
@@ -210,6 +217,12 @@ public class PublicPages {
                     "registration.public.tooMany", new Object[]{decision.retryAfterSeconds()},
                     LocaleContextHolder.getLocale()), null);
         }
+    }
+
+    /** What the person is asked to agree to (PIPA Art. 15(2)), from the published policy, in the page's language. */
+    private ConsentPolicy.Text consentText() {
+        return consentPolicies.require(policyVersion, "consent.policyVersion")
+                .in(LocaleContextHolder.getLocale().getLanguage());
     }
 
     private String text(String key) {
