@@ -30,8 +30,12 @@ import kr.madang.registration.rules.RuleViolation;
 import kr.madang.registration.rules.StateConflict;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -66,15 +70,18 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     private final GroupRegistrations groups;
     private final DuplicateNotices duplicateNotices;
     private final ConsentPolicies consentPolicies;
+    private final ObjectProvider<Tracer> tracers;
 
     public RegistrationService(ForumEventRepository events, RegistrationRepository registrations, SeatLedger ledger,
                                DomainEvents publish, AttendeeLinks links, Clock clock,
                                PlatformTransactionManager transactionManager, MeterRegistry meters,
                                DuplicateNotices duplicateNotices, ConsentPolicies consentPolicies,
+                               ObjectProvider<Tracer> tracers,
                                @Value("${madang.registration.group-commit.max-batch:200}") int maxBatch) {
         this.events = events;
         this.duplicateNotices = duplicateNotices;
         this.consentPolicies = consentPolicies;
+        this.tracers = tracers;
         this.registrations = registrations;
         this.ledger = ledger;
         this.publish = publish;
@@ -112,7 +119,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         AttendeeForm.Valid attendee = valid(form);
         GroupRegistrations.Request request = new GroupRegistrations.Request(event, attendee, staff ? user : null,
                 staff ? user.subject() : "attendee", staff ? Registration.Source.STAFF : Registration.Source.SELF,
-                CorrelationIds.current(), clock.instant());
+                CorrelationIds.current(), currentTrace(), clock.instant());
         try {
             return new Found(grouped ? groups.register(request) : registerAlone(request), event);
         } catch (AlreadyRegistered duplicate) {
@@ -152,12 +159,29 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     private static final long RECENT_NANOS = 1_000_000_000L;
     private final ConcurrentHashMap<UUID, RecentEvent> recentlyOpen = new ConcurrentHashMap<>();
 
-    /** One registration in its own transaction, with its request's correlation id on its event. */
+    /**
+     * One registration in its own transaction, with its request's correlation id and trace on its event (a batch
+     * that failed retries its requests one by one on the leader's thread).
+     */
     private Registration registerAlone(GroupRegistrations.Request r) {
         Registration[] result = new Registration[1];
-        CorrelationIds.with(r.correlationId(), () -> result[0] = transactions.execute(tx ->
-                registerValid(r.event(), r.attendee(), r.by(), r.source())));
+        r.trace().within(() -> CorrelationIds.with(r.correlationId(), () -> result[0] = transactions.execute(tx ->
+                registerValid(r.event(), r.attendee(), r.by(), r.source()))));
         return result[0];
+    }
+
+    /** The calling request's trace context, to be made current again wherever its registration is published. */
+    private GroupRegistrations.RequestTrace currentTrace() {
+        Tracer tracer = tracers.getIfAvailable();
+        TraceContext context = tracer == null ? null : tracer.currentTraceContext().context();
+        if (context == null) {
+            return GroupRegistrations.RequestTrace.NONE;
+        }
+        return work -> {
+            try (CurrentTraceContext.Scope ignored = tracer.currentTraceContext().maybeScope(context)) {
+                work.run();
+            }
+        };
     }
 
     /** The form's own checks, then that the consent it carries is to a policy text that was published. */
@@ -175,9 +199,12 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
      * index lookup for the email, one conditional UPDATE for the seat, one INSERT, one outbox INSERT.
      */
     @Transactional
-    public Registration registerValid(ForumEvent event, AttendeeForm.Valid a, String by, Registration.Source source) {
+    public Registration registerValid(ForumEvent snapshot, AttendeeForm.Valid a, String by, Registration.Source source) {
         boolean selfService = source == Registration.Source.SELF;
         Instant now = clock.instant();
+        // Checked on the locked row, not on the caller's snapshot: a close committed since it was read must refuse
+        // (a registration pending approval takes no seat, so no conditional UPDATE would catch it later).
+        ForumEvent event = events.lock(snapshot.id()).orElseThrow(() -> ApiProblem.notFound("Forum event " + snapshot.id()));
         String refusal = event.registrationRefusal(now, selfService);
         if (refusal != null) {
             throw new StateConflict("Registration not possible", refusal, event.status().name(),
