@@ -22,6 +22,7 @@ import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.forumevent.ForumEventService;
 import kr.madang.registration.forumevent.ForumEventStatus;
 import kr.madang.registration.forumevent.ForumSession;
+import kr.madang.registration.idempotency.IdempotencyStore;
 import kr.madang.registration.links.AttendeeLinks;
 import kr.madang.registration.links.SignedLinks;
 import kr.madang.registration.publishing.DomainEvents;
@@ -71,17 +72,19 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     private final DuplicateNotices duplicateNotices;
     private final ConsentPolicies consentPolicies;
     private final ObjectProvider<Tracer> tracers;
+    private final IdempotencyStore idempotency;
 
     public RegistrationService(ForumEventRepository events, RegistrationRepository registrations, SeatLedger ledger,
                                DomainEvents publish, AttendeeLinks links, Clock clock,
                                PlatformTransactionManager transactionManager, MeterRegistry meters,
                                DuplicateNotices duplicateNotices, ConsentPolicies consentPolicies,
-                               ObjectProvider<Tracer> tracers,
+                               ObjectProvider<Tracer> tracers, IdempotencyStore idempotency,
                                @Value("${madang.registration.group-commit.max-batch:200}") int maxBatch) {
         this.events = events;
         this.duplicateNotices = duplicateNotices;
         this.consentPolicies = consentPolicies;
         this.tracers = tracers;
+        this.idempotency = idempotency;
         this.registrations = registrations;
         this.ledger = ledger;
         this.publish = publish;
@@ -487,6 +490,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         }
         registrations.erase(r.id(), reason, clock.instant());
         duplicateNotices.forget(r.id());
+        idempotency.forgetRegistration(r.id()); // kept answers hold the person's data (and check-in code) too
         publish.erased(r.id(), events.nextVersion(r.eventId()), reason, null);
         log.info("Personal data of registration {} erased ({})", r.id(), reason);
     }
