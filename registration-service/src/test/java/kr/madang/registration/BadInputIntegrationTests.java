@@ -95,6 +95,7 @@ class BadInputIntegrationTests extends IntegrationTestBase {
         c.add(new Case("unknown language", "POST", reg, json, utf8(attendee("language", "\"fr\"")), 400, "language"));
         c.add(new Case("missing consent", "POST", reg, json, utf8(attendee("consent", null)), 400, "consent.accepted"));
         c.add(new Case("consent refused", "POST", reg, json, utf8(attendee("consent", "{\"accepted\":false,\"policyVersion\":\"2023-01\"}")), 400, "consent.accepted"));
+        c.add(new Case("consent to a policy never published", "POST", reg, json, utf8(attendee("consent", "{\"accepted\":true,\"policyVersion\":\"1999-99\"}")), 400, "consent.policyVersion"));
         c.add(new Case("malformed session id", "POST", reg, json, utf8(attendee("sessionIds", "[\"not-a-uuid\"]")), 400, "sessionIds[0]"));
         c.add(new Case("unknown session", "POST", reg, json, utf8(attendee("sessionIds", "[\"00000000-0000-0000-0000-000000000001\"]")), 400, "sessionIds[0]"));
         c.add(new Case("malformed JSON", "POST", reg, json, utf8("{\"name\": \"김민지\","), 400, "body"));
@@ -134,6 +135,7 @@ class BadInputIntegrationTests extends IntegrationTestBase {
         c.add(new Case("huge page size", "GET", "/api/events/" + eventId + "/registrations?size=100000", null, null, 400, "size"));
         c.add(new Case("unknown status filter", "GET", "/api/events/" + eventId + "/registrations?status=MAYBE", null, null, 400, "status"));
         c.add(new Case("import without policy version", "POST", "/api/events/" + eventId + "/imports", "text/csv", utf8("이름,이메일,개인정보동의\n"), 400, "policyVersion"));
+        c.add(new Case("import under a policy never published", "POST", "/api/events/" + eventId + "/imports?policyVersion=1999-99&dryRun=false", "text/csv", utf8("이름,이메일,개인정보동의\n김민지,minji@example.kr,Y\n"), 400, "policyVersion"));
         c.add(new Case("import without required columns", "POST", "/api/events/" + eventId + "/imports?policyVersion=2023-01&dryRun=false", "text/csv", utf8("a,b\n1,2\n"), 400, "file"));
         return c;
     }

@@ -87,7 +87,7 @@ class CsvImportIntegrationTests extends IntegrationTestBase {
                 + "Content-Type: text/csv\r\n\r\n" + new String(csv, StandardCharsets.UTF_8) + "\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
 
-        Response imported = send("POST", "/api/events/" + eventId + "/imports?policyVersion=2024-08&dryRun=false",
+        Response imported = send("POST", "/api/events/" + eventId + "/imports?policyVersion=2023-01&dryRun=false",
                 TestTokens.hqAdmin(), "multipart/form-data; boundary=" + boundary, body, Map.of());
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);

@@ -93,11 +93,11 @@ class FirstSliceIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
-    void theSameEmailTwiceIsAConflictPointingToTheExistingRegistration() {
+    void theSameEmailTwiceByStaffIsAConflictPointingToTheExistingRegistration() {
         String eventId = openEvent("JEJU", 10, true, false);
         String email = uniqueEmail("twice");
         Response first = register(eventId, null, attendeeJson("김민지", email, "ko"));
-        Response again = register(eventId, null, attendeeJson("김민지", email.toUpperCase(), "ko"));
+        Response again = register(eventId, TestTokens.regionalOffice("JEJU"), attendeeJson("김민지", email.toUpperCase(), "ko"));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("field")).isEqualTo("email");

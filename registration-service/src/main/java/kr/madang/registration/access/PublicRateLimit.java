@@ -1,14 +1,21 @@
 package kr.madang.registration.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
 /**
- * How often one client of the public (no staff token) may register: a token bucket per client that holds
- * {@code perMinute} requests and refills at {@code perMinute} a minute, so a person registering a few colleagues is never
- * held up while a script sending hundreds is. {@code perMinute = 0} turns the limit off. Kept in memory per instance: the
- * limit is a guard against abuse, not an accounting rule, and buckets of clients idle for a minute are dropped.
+ * How often one client of the public (no staff token) may register, over the API or the form: a Bucket4j token bucket
+ * per client address that holds {@code perMinute} requests and refills greedily at {@code perMinute} a minute, so a
+ * person registering a few colleagues is never held up while a script sending hundreds is. {@code perMinute = 0} turns
+ * the limit off. Kept in memory per instance: the limit is a guard against abuse, not an accounting rule; buckets that
+ * have refilled completely are dropped (forgetting them changes no answer).
  */
 public final class PublicRateLimit {
 
@@ -19,18 +26,8 @@ public final class PublicRateLimit {
     private static final Decision ALLOWED = new Decision(true, 0);
     private static final int MAX_CLIENTS_BEFORE_SWEEP = 50_000;
 
-    private static final class Bucket {
-        double tokens;
-        long lastMillis;
-
-        Bucket(double tokens, long lastMillis) {
-            this.tokens = tokens;
-            this.lastMillis = lastMillis;
-        }
-    }
-
     private final int perMinute;
-    private final Clock clock;
+    private final TimeMeter time;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ReentrantLock sweeping = new ReentrantLock();
 
@@ -39,7 +36,18 @@ public final class PublicRateLimit {
             throw new IllegalArgumentException("madang.registration.public-rate-limit.per-minute must not be negative");
         }
         this.perMinute = perMinute;
-        this.clock = clock;
+        // The application's clock, not the system's: tests move it, and Retry-After must hold against it.
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 
     public boolean enabled() {
@@ -54,34 +62,30 @@ public final class PublicRateLimit {
         if (!enabled()) {
             return ALLOWED;
         }
-        long now = clock.millis();
-        double perMilli = perMinute / 60_000.0;
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(perMinute, now));
-        Decision decision;
-        synchronized (bucket) {
-            bucket.tokens = Math.min(perMinute, bucket.tokens + Math.max(0, now - bucket.lastMillis) * perMilli);
-            bucket.lastMillis = Math.max(bucket.lastMillis, now);
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                decision = ALLOWED;
-            } else {
-                long waitMillis = (long) Math.ceil((1 - bucket.tokens) / perMilli);
-                decision = new Decision(false, Math.max(1, (waitMillis + 999) / 1000));
-            }
-        }
+        ConsumptionProbe probe = buckets.computeIfAbsent(client, c -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (buckets.size() > MAX_CLIENTS_BEFORE_SWEEP) {
-            sweep(now);
+            sweep();
         }
-        return decision;
+        if (probe.isConsumed()) {
+            return ALLOWED;
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L);
+        return new Decision(false, Math.max(1, seconds));
     }
 
-    /** Drops the buckets that have refilled completely: forgetting them changes no answer. */
-    private void sweep(long now) {
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .withCustomTimePrecision(time)
+                .build();
+    }
+
+    private void sweep() {
         if (!sweeping.tryLock()) {
             return;
         }
         try {
-            buckets.entrySet().removeIf(e -> now - e.getValue().lastMillis >= 60_000);
+            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= perMinute);
         } finally {
             sweeping.unlock();
         }

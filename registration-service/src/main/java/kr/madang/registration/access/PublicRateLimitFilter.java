@@ -15,22 +15,29 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies {@link PublicRateLimit} to self-registrations: POSTs to an event's registrations without a staff token
- * (a request with a token is authenticated before this filter, or refused there). The client is the connecting
- * address; behind {@code forwardedForHops} trusted reverse proxies it is the address the outermost of them saw, taken
- * from X-Forwarded-For counting from the right, so a client cannot pick its own identity by sending the header.
- * Runs before the idempotency filter, so a 429 is never stored as the answer to an Idempotency-Key.
+ * Applies {@link PublicRateLimit} to self-registrations over the API: POSTs to an event's registrations without a
+ * staff token (a request with a token is authenticated before this filter, or refused there). The client is
+ * {@code getRemoteAddr()}, which {@link ClientAddressFilter} has already set from {@code X-Forwarded-For} where, and
+ * only where, the connection comes from a configured trusted proxy. The public form is limited by the same buckets in
+ * its controller (it runs under the page chain, not this one). Runs before the idempotency filter, so a 429 is never
+ * stored as the answer to an Idempotency-Key.
  */
 public class PublicRateLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern SELF_REGISTRATION = Pattern.compile("/api/events/[^/]+/registrations/?");
 
     private final PublicRateLimit limit;
-    private final int forwardedForHops;
 
+    /**
+     * {@code forwardedForHops} is the former way to trust proxies (counting header entries, whoever sent them); it
+     * must be 0: trusted proxies are now listed in {@code madang.registration.trusted-proxies}.
+     */
     public PublicRateLimitFilter(PublicRateLimit limit, int forwardedForHops) {
+        if (forwardedForHops != 0) {
+            throw new IllegalStateException("madang.registration.public-rate-limit.forwarded-for-hops is replaced by "
+                    + "madang.registration.trusted-proxies (addresses or CIDR blocks of the reverse proxies)");
+        }
         this.limit = limit;
-        this.forwardedForHops = forwardedForHops;
     }
 
     @Override
@@ -42,7 +49,7 @@ public class PublicRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        PublicRateLimit.Decision decision = limit.tryAcquire(client(request, forwardedForHops));
+        PublicRateLimit.Decision decision = limit.tryAcquire(request.getRemoteAddr());
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             ProblemWriter.write(request, response, 429, "Too many requests",
@@ -56,22 +63,5 @@ public class PublicRateLimitFilter extends OncePerRequestFilter {
     private static boolean anonymous() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
-    }
-
-    /** The client's address: the connection's, or the one the outermost trusted proxy put in X-Forwarded-For. */
-    static String client(HttpServletRequest request, int forwardedForHops) {
-        String remote = request.getRemoteAddr();
-        if (forwardedForHops <= 0) {
-            return remote;
-        }
-        String header = request.getHeader("X-Forwarded-For");
-        if (header == null || header.isBlank()) {
-            return remote;
-        }
-        String[] hops = header.split(",");
-        // The last entry was added by the proxy next to us; each trusted proxy adds one more to the right.
-        int index = hops.length - forwardedForHops;
-        String chosen = hops[Math.max(0, index)].trim();
-        return chosen.isEmpty() ? remote : chosen;
     }
 }

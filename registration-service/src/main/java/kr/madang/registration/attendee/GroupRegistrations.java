@@ -40,7 +40,17 @@ final class GroupRegistrations {
 
     /** One validated registration waiting for its batch, with what its request knew. */
     record Request(ForumEvent event, AttendeeForm.Valid attendee, CurrentUser staff, String by,
-                   Registration.Source source, String correlationId, Instant at) {
+                   Registration.Source source, String correlationId, RequestTrace trace, Instant at) {
+    }
+
+    /**
+     * The trace of the request that made a registration, captured on its own thread. The batch runs on the leader's
+     * thread, so each registration's event is published inside its own request's trace, not the leader's.
+     */
+    interface RequestTrace {
+        void within(Runnable work);
+
+        RequestTrace NONE = Runnable::run;
     }
 
     private final Combiner<UUID, Request, Registration> combiner;
@@ -186,13 +196,14 @@ final class GroupRegistrations {
         for (int j = 0; j < rows.size(); j++) {
             Registration row = rows.get(j);
             ForumEvent after = afters.get(j);
-            CorrelationIds.with(batch.get(accepted.get(j)).request().correlationId(), () -> {
+            Request request = batch.get(accepted.get(j)).request();
+            request.trace().within(() -> CorrelationIds.with(request.correlationId(), () -> {
                 switch (row.status()) {
                     case CONFIRMED -> publish.confirmed(row, after, null);
                     case WAITLISTED -> publish.waitlisted(row, after, row.waitlistPosition(), null);
                     default -> publish.pendingApproval(row, after);
                 }
-            });
+            }));
         }
         return List.of(outcomes);
     }

@@ -16,11 +16,13 @@ import kr.madang.platform.web.ApiProblem;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.access.Access;
 import kr.madang.registration.capacity.SeatLedger;
+import kr.madang.registration.consent.ConsentPolicies;
 import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.forumevent.ForumEventService;
 import kr.madang.registration.forumevent.ForumEventStatus;
 import kr.madang.registration.forumevent.ForumSession;
+import kr.madang.registration.idempotency.IdempotencyStore;
 import kr.madang.registration.links.AttendeeLinks;
 import kr.madang.registration.links.SignedLinks;
 import kr.madang.registration.publishing.DomainEvents;
@@ -29,8 +31,12 @@ import kr.madang.registration.rules.RuleViolation;
 import kr.madang.registration.rules.StateConflict;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -63,12 +69,22 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
 
     private final TransactionTemplate transactions;
     private final GroupRegistrations groups;
+    private final DuplicateNotices duplicateNotices;
+    private final ConsentPolicies consentPolicies;
+    private final ObjectProvider<Tracer> tracers;
+    private final IdempotencyStore idempotency;
 
     public RegistrationService(ForumEventRepository events, RegistrationRepository registrations, SeatLedger ledger,
                                DomainEvents publish, AttendeeLinks links, Clock clock,
                                PlatformTransactionManager transactionManager, MeterRegistry meters,
+                               DuplicateNotices duplicateNotices, ConsentPolicies consentPolicies,
+                               ObjectProvider<Tracer> tracers, IdempotencyStore idempotency,
                                @Value("${madang.registration.group-commit.max-batch:200}") int maxBatch) {
         this.events = events;
+        this.duplicateNotices = duplicateNotices;
+        this.consentPolicies = consentPolicies;
+        this.tracers = tracers;
+        this.idempotency = idempotency;
         this.registrations = registrations;
         this.ledger = ledger;
         this.publish = publish;
@@ -106,8 +122,15 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         AttendeeForm.Valid attendee = valid(form);
         GroupRegistrations.Request request = new GroupRegistrations.Request(event, attendee, staff ? user : null,
                 staff ? user.subject() : "attendee", staff ? Registration.Source.STAFF : Registration.Source.SELF,
-                CorrelationIds.current(), clock.instant());
-        return new Found(grouped ? groups.register(request) : registerAlone(request), event);
+                CorrelationIds.current(), currentTrace(), clock.instant());
+        try {
+            return new Found(grouped ? groups.register(request) : registerAlone(request), event);
+        } catch (AlreadyRegistered duplicate) {
+            if (staff) {
+                throw duplicate; // staff may know: the 409 points them to the registration
+            }
+            return new Found(asIfNew(event, request, duplicate.existing()), event);
+        }
     }
 
     /**
@@ -139,19 +162,39 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     private static final long RECENT_NANOS = 1_000_000_000L;
     private final ConcurrentHashMap<UUID, RecentEvent> recentlyOpen = new ConcurrentHashMap<>();
 
-    /** One registration in its own transaction, with its request's correlation id on its event. */
+    /**
+     * One registration in its own transaction, with its request's correlation id and trace on its event (a batch
+     * that failed retries its requests one by one on the leader's thread).
+     */
     private Registration registerAlone(GroupRegistrations.Request r) {
         Registration[] result = new Registration[1];
-        CorrelationIds.with(r.correlationId(), () -> result[0] = transactions.execute(tx ->
-                registerValid(r.event(), r.attendee(), r.by(), r.source())));
+        r.trace().within(() -> CorrelationIds.with(r.correlationId(), () -> result[0] = transactions.execute(tx ->
+                registerValid(r.event(), r.attendee(), r.by(), r.source()))));
         return result[0];
     }
 
+    /** The calling request's trace context, to be made current again wherever its registration is published. */
+    private GroupRegistrations.RequestTrace currentTrace() {
+        Tracer tracer = tracers.getIfAvailable();
+        TraceContext context = tracer == null ? null : tracer.currentTraceContext().context();
+        if (context == null) {
+            return GroupRegistrations.RequestTrace.NONE;
+        }
+        return work -> {
+            try (CurrentTraceContext.Scope ignored = tracer.currentTraceContext().maybeScope(context)) {
+                work.run();
+            }
+        };
+    }
+
+    /** The form's own checks, then that the consent it carries is to a policy text that was published. */
     public AttendeeForm.Valid valid(AttendeeForm form) {
-        return switch (form.check()) {
+        AttendeeForm.Valid attendee = switch (form.check()) {
             case AttendeeForm.Ok ok -> ok.attendee();
             case AttendeeForm.Invalid invalid -> throw new InvalidFields(invalid.errors());
         };
+        consentPolicies.require(attendee.consentPolicyVersion(), "consent.policyVersion");
+        return attendee;
     }
 
     /**
@@ -159,9 +202,12 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
      * index lookup for the email, one conditional UPDATE for the seat, one INSERT, one outbox INSERT.
      */
     @Transactional
-    public Registration registerValid(ForumEvent event, AttendeeForm.Valid a, String by, Registration.Source source) {
+    public Registration registerValid(ForumEvent snapshot, AttendeeForm.Valid a, String by, Registration.Source source) {
         boolean selfService = source == Registration.Source.SELF;
         Instant now = clock.instant();
+        // Checked on the locked row, not on the caller's snapshot: a close committed since it was read must refuse
+        // (a registration pending approval takes no seat, so no conditional UPDATE would catch it later).
+        ForumEvent event = events.lock(snapshot.id()).orElseThrow(() -> ApiProblem.notFound("Forum event " + snapshot.id()));
         String refusal = event.registrationRefusal(now, selfService);
         if (refusal != null) {
             throw new StateConflict("Registration not possible", refusal, event.status().name(),
@@ -244,14 +290,36 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         }
     }
 
-    static ApiProblem duplicate(UUID existing) {
-        ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "Already registered",
-                "This email address is already registered for this event", "email");
+    static AlreadyRegistered duplicate(UUID existing) {
+        return new AlreadyRegistered(existing);
+    }
+
+    /**
+     * The answer to an anonymous duplicate: what a new registration would have got (201, a fresh id that names
+     * nothing, the status the event would have given it), so nobody can learn from it whether an address is
+     * registered. Nothing is written but the note that the person is to be told ({@link DuplicateNotices}).
+     */
+    private Registration asIfNew(ForumEvent snapshot, GroupRegistrations.Request r, UUID existing) {
         if (existing != null) {
-            problem.with("existingRegistrationId", existing.toString())
-                    .with("existingRegistration", "/api/registrations/" + existing);
+            duplicateNotices.record(existing, snapshot.id(), r.at());
         }
-        return problem;
+        // The counters as they are now, as a newcomer's would be decided (the snapshot may be a second old).
+        ForumEvent event = events.find(snapshot.id()).orElse(snapshot);
+        RegistrationStatus status;
+        Integer position = null;
+        if (event.approvalRequired()) {
+            status = RegistrationStatus.PENDING_APPROVAL;
+        } else if (event.confirmed() < event.capacity()) {
+            status = RegistrationStatus.CONFIRMED;
+        } else {
+            status = RegistrationStatus.WAITLISTED;
+            position = event.waitlistIssued() + 1;
+        }
+        AttendeeForm.Valid a = r.attendee();
+        return new Registration(UUID.randomUUID(), event.id(), status, position, a.name(), a.email(), a.phone(),
+                a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(), a.wheelchair(),
+                a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(), r.at(), r.source(),
+                r.by(), r.at(), r.at(), null, null, null, null, null, null, null, a.sessionIds());
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------------
@@ -421,6 +489,8 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
             cancelLocked(locked, BY_STAFF, "personal data erasure");
         }
         registrations.erase(r.id(), reason, clock.instant());
+        duplicateNotices.forget(r.id());
+        idempotency.forgetRegistration(r.id()); // kept answers hold the person's data (and check-in code) too
         publish.erased(r.id(), events.nextVersion(r.eventId()), reason, null);
         log.info("Personal data of registration {} erased ({})", r.id(), reason);
     }

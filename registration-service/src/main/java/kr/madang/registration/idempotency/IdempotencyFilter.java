@@ -30,7 +30,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on every POST: the first request with a key runs and its answer is kept; a retry with the
  * same key and the same request gets that answer again (with {@code Idempotent-Replayed: true}) and changes nothing;
  * the same key with a different request is refused (422); a retry while the first is still running gets 409 and
- * retries shortly. Keys belong to the caller (token subject, or the anonymous public). Server errors are not kept,
+ * retries shortly. Keys belong to the caller (token subject; for anonymous callers, their client address). Server errors are not kept,
  * so a request that failed for a passing reason can be retried with the same key.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -61,8 +61,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        // Anonymous callers are told apart by client address (resolved from trusted proxies only): one stranger's
+        // key can neither replay nor block another's.
         String scope = auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())
-                ? "anonymous" : "sub:" + auth.getName();
+                ? "anon:" + request.getRemoteAddr() : "sub:" + auth.getName();
 
         HttpServletRequest forward = request;
         MessageDigest digest = sha256();
@@ -90,11 +92,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
         if (!store.claim(scope, key, hash)) {
             var saved = store.find(scope, key).orElse(null);
-            if (saved != null && store.abandoned(saved)) {
-                store.release(scope, key);
-            }
-            if (saved == null || store.abandoned(saved)) {
-                if (!store.claim(scope, key, hash)) {
+            if (saved == null) {
+                if (!store.claim(scope, key, hash)) { // released meanwhile; someone else may have claimed it again
+                    inProgress(request, response);
+                    return;
+                }
+            } else if (store.abandoned(saved)) {
+                if (!store.takeOver(scope, key, hash)) { // another retry took it over first
                     inProgress(request, response);
                     return;
                 }
@@ -118,7 +122,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             int status = captured.getStatus();
             if (status < 500) {
                 store.complete(scope, key, status, captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                        captured.getContentAsByteArray());
+                        captured.getContentAsByteArray(), request.getRequestURI());
                 kept = true;
             }
         } finally {

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,20 +57,51 @@ public class IdempotencyStore {
                 }).optional();
     }
 
-    void complete(String scope, String key, int status, String contentType, String location, byte[] body) {
+    /** {@code about}: the request's path, for answers about an existing registration (cancel, approve …). */
+    void complete(String scope, String key, int status, String contentType, String location, byte[] body,
+                  String about) {
+        UUID registration = registrationOf(location) != null ? registrationOf(location) : registrationOf(about);
         jdbc.sql("""
-                update idempotency_record set status = ?, content_type = ?, location = ?, body = ?
+                update idempotency_record set status = ?, content_type = ?, location = ?, body = ?, registration_id = ?
                 where scope = ? and idem_key = ?
-                """).params(status, contentType, location, body, scope, key).update();
+                """).params(status, contentType, location, body, registration, scope, key).update();
     }
 
     void release(String scope, String key) {
         jdbc.sql("delete from idempotency_record where scope = ? and idem_key = ?").params(scope, key).update();
     }
 
-    /** A claim left behind by a crash mid-request is released after a while, so the client can retry. */
+    /**
+     * Takes over a claim left behind by a crash mid-request (no answer after {@link #ABANDONED_AFTER}), so the client
+     * can retry. One conditional UPDATE: of two retries racing for the same abandoned claim, exactly one wins.
+     */
+    boolean takeOver(String scope, String key, String hash) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                update idempotency_record set request_hash = ?, created_at = ?
+                where scope = ? and idem_key = ? and status is null and created_at < ?
+                """).params(hash, ts(now), scope, key, ts(now.minus(ABANDONED_AFTER))).update() == 1;
+    }
+
     boolean abandoned(Saved saved) {
-        return saved.status() == null && saved.createdAt().isBefore(clock.instant().minus(Duration.ofMinutes(2)));
+        return saved.status() == null && saved.createdAt().isBefore(clock.instant().minus(ABANDONED_AFTER));
+    }
+
+    /** Erasure of a person: the answers kept for their registration hold their data too. */
+    public void forgetRegistration(UUID registrationId) {
+        jdbc.sql("delete from idempotency_record where registration_id = ?").param(registrationId).update();
+    }
+
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    private static final Pattern REGISTRATION = Pattern.compile("/api/registrations/([0-9a-fA-F-]{36})(/.*)?");
+
+    /** The registration a path names ({@code /api/registrations/{id}…}), or null. */
+    static UUID registrationOf(String location) {
+        if (location == null) {
+            return null;
+        }
+        Matcher m = REGISTRATION.matcher(location);
+        return m.matches() ? UUID.fromString(m.group(1)) : null;
     }
 
     @Scheduled(fixedDelayString = "${madang.idempotency.purge-interval:PT1H}", initialDelayString = "PT5M")

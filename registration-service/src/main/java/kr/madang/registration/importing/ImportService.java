@@ -18,6 +18,7 @@ import kr.madang.registration.attendee.Registration;
 import kr.madang.registration.attendee.RegistrationRepository;
 import kr.madang.registration.attendee.RegistrationService;
 import kr.madang.registration.attendee.RegistrationStatus;
+import kr.madang.registration.consent.ConsentPolicies;
 import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.importing.ImportColumns.Column;
@@ -58,9 +59,11 @@ public class ImportService {
     private final ForumEventRepository events;
     private final RegistrationRepository registrations;
     private final RegistrationService registering;
+    private final ConsentPolicies consentPolicies;
 
     public ImportService(ForumEventRepository events, RegistrationRepository registrations,
-                         RegistrationService registering) {
+                         RegistrationService registering, ConsentPolicies consentPolicies) {
+        this.consentPolicies = consentPolicies;
         this.events = events;
         this.registrations = registrations;
         this.registering = registering;
@@ -71,6 +74,7 @@ public class ImportService {
                             CurrentUser user) {
         ForumEvent event = events.find(eventId).orElseThrow(() -> ApiProblem.notFound("Forum event " + eventId));
         Access.requireStaff(user, event);
+        consentPolicies.require(policyVersion, "policyVersion"); // the attendees signed a text that exists
         if (file.length == 0) {
             throw new RuleViolation("file", "is empty");
         }

@@ -2,6 +2,7 @@ package kr.madang.registration.pages;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import kr.madang.platform.pages.FieldErrors;
@@ -9,7 +10,10 @@ import kr.madang.platform.pages.MadangPagesAutoConfiguration;
 import kr.madang.platform.pages.PageController;
 import kr.madang.platform.security.CurrentUser;
 import kr.madang.platform.web.ApiProblem;
+import kr.madang.registration.access.PublicRateLimit;
 import kr.madang.registration.attendee.AttendeeType;
+import kr.madang.registration.consent.ConsentPolicies;
+import kr.madang.registration.consent.ConsentPolicy;
 import kr.madang.registration.attendee.Language;
 import kr.madang.registration.attendee.Registration;
 import kr.madang.registration.attendee.RegistrationController;
@@ -27,6 +31,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -51,11 +57,16 @@ public class PublicPages {
     private final MessageSource messages;
     private final Validator validator;
     private final String policyVersion;
+    private final PublicRateLimit rateLimit;
 
-    public PublicPages(ForumEventRepository forumEvents, RegistrationService registering,
+    private final ConsentPolicies consentPolicies;
+
+    public PublicPages(PublicRateLimit rateLimit, ConsentPolicies consentPolicies, ForumEventRepository forumEvents, RegistrationService registering,
                        RegistrationController registrations, AttendeeLinks links, ApiMessages apiMessages,
                        MessageSource messages, Validator validator,
                        @Value("${madang.pages.privacy-policy-version:2023-01}") String policyVersion) {
+        this.rateLimit = rateLimit;
+        this.consentPolicies = consentPolicies;
         this.validator = validator;
         this.apiMessages = apiMessages;
         this.messages = messages;
@@ -81,12 +92,14 @@ public class PublicPages {
         model.addAttribute("errors", FieldErrors.none());
         model.addAttribute("types", AttendeeType.values());
         model.addAttribute("policyVersion", policyVersion);
+        model.addAttribute("consentPolicy", consentText());
         return "registration/public-register";
     }
 
     @PostMapping("/e/{eventId}")
     String register(@PathVariable UUID eventId, @ModelAttribute("form") AttendeeFormInput form, BindingResult binding,
-                    HttpServletResponse response, Model model) {
+                    HttpServletRequest request, HttpServletResponse response, Model model) {
+        limitPerClient(request, response);
         ForumEventView event = publicEvent(eventId);
         noStore(response);
         FieldErrors errors;
@@ -120,6 +133,7 @@ public class PublicPages {
         model.addAttribute("errors", errors);
         model.addAttribute("types", AttendeeType.values());
         model.addAttribute("policyVersion", policyVersion);
+        model.addAttribute("consentPolicy", consentText());
         return "registration/public-register";
     }
 
@@ -189,6 +203,26 @@ public class PublicPages {
             model.addAttribute("linkProblem", "EXPIRED".equals(reason) ? "expired" : "invalid");
         }
         return "registration/cancel";
+    }
+
+    /**
+     * The API's per-client limit, on the same buckets: a script gains nothing by posting the form instead. The
+     * client address is the one {@link kr.madang.registration.access.ClientAddressFilter} resolved.
+     */
+    private void limitPerClient(HttpServletRequest request, HttpServletResponse response) {
+        PublicRateLimit.Decision decision = rateLimit.tryAcquire(request.getRemoteAddr());
+        if (!decision.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", messages.getMessage(
+                    "registration.public.tooMany", new Object[]{decision.retryAfterSeconds()},
+                    LocaleContextHolder.getLocale()), null);
+        }
+    }
+
+    /** What the person is asked to agree to (PIPA Art. 15(2)), from the published policy, in the page's language. */
+    private ConsentPolicy.Text consentText() {
+        return consentPolicies.require(policyVersion, "consent.policyVersion")
+                .in(LocaleContextHolder.getLocale().getLanguage());
     }
 
     private String text(String key) {
