@@ -1,32 +1,26 @@
 package kr.madang.agreement.config;
 
+import kr.madang.platform.security.ApiSecurityRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * Stateless JWT resource server. Signing links (/sign/**, /api/signing/**) carry their own HMAC-signed grant instead
- * of an account; everything else under /api needs a token, and each endpoint checks the role and region it needs.
+ * This service's part of the platform's API security chain (tokens, actuator and problem answers are the platform's,
+ * {@code kr.madang.platform.security}). Signing links (/sign/**, /api/signing/**) carry their own HMAC-signed grant
+ * instead of an account; everything else under /api needs a token, and each endpoint checks the role and region it needs.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain agreementSecurity(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .requestMatchers("/sign/**", "/api/signing/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults()))
-                .build();
+    ApiSecurityRules agreementApiRules() {
+        return new ApiSecurityRules() {
+            @Override
+            public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+                rules.requestMatchers("/sign/**", "/api/signing/**").permitAll();
+            }
+        };
     }
 }

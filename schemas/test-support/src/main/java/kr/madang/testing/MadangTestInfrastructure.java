@@ -1,5 +1,6 @@
 package kr.madang.testing;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -23,16 +24,20 @@ public class MadangTestInfrastructure implements ApplicationContextInitializer<C
     public static Map<String, Object> properties(ConfigurableEnvironment environment) {
         String database = environment.getProperty("madang.test.database",
                 environment.getProperty("spring.application.name", "madang")).replace('-', '_');
-        return Map.of(
-                "spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers(),
-                "spring.datasource.url", SharedPostgres.jdbcUrl(database),
-                "spring.datasource.username", database,
-                "spring.datasource.password", database,
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", SharedMailServer.smtpPort(),
-                // notification-service's SMS providers: real HTTP receivers, as real as the SMTP server above
-                "madang.sms.providers.alpha.base-url", SharedSmsProviders.alpha().baseUrl(),
-                "madang.sms.providers.beta.base-url", SharedSmsProviders.beta().baseUrl());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers());
+        properties.put("spring.datasource.url", SharedPostgres.jdbcUrl(database));
+        properties.put("spring.datasource.username", database);
+        properties.put("spring.datasource.password", database);
+        // tokens checked as in production: keys from a JWK set URL, TestTokens' issuer and audience
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri());
+        properties.put("madang.security.jwt.issuer", TestTokens.ISSUER);
+        properties.put("madang.security.jwt.audiences", TestTokens.AUDIENCE);
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", SharedMailServer.smtpPort());
+        // notification-service's SMS providers: real HTTP receivers, as real as the SMTP server above
+        properties.put("madang.sms.providers.alpha.base-url", SharedSmsProviders.alpha().baseUrl());
+        properties.put("madang.sms.providers.beta.base-url", SharedSmsProviders.beta().baseUrl());
+        return properties;
     }
 }

@@ -95,6 +95,8 @@ public final class LocalServices {
         env.put("MADANG_LINKS_SECRET", secrets.get("links"));
         env.put("MADANG_PUBLIC_BASE_URL", settings.publicUrl(service.port()));
         env.put("MADANG_JWK_SET_URI", jwkSetUri());
+        // the services accept tokens of this issuer only: the dev token issuer names itself after its port
+        env.put("MADANG_JWT_ISSUER", "http://localhost:" + settings.tokenPort());
         // notification-service: the SMTP sink, and both SMS providers served by the SMS sink under their own path
         env.put("MADANG_SMTP_HOST", "localhost");
         env.put("MADANG_SMTP_PORT", Integer.toString(settings.smtpPort()));

@@ -44,6 +44,7 @@ class TokenIssuerTests {
             assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("REGIONAL_OFFICE");
             assertThat(jwt.getJWTClaimsSet().getStringClaim("region")).isEqualTo("JEJU");
             assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("http://localhost:" + port);
+            assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("madang");
             assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("office-jeju");
             assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isAfter(new Date());
         }

@@ -96,6 +96,8 @@ public final class TokenIssuer implements AutoCloseable {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                // the audience every service checks (madang.security.jwt.audiences)
+                .audience("madang")
                 .subject(subject != null && !subject.isBlank() ? subject : defaultSubject(roles, region, event))
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
