@@ -33,6 +33,9 @@ public final class ProductionSecretsGuard implements EnvironmentPostProcessor, O
             "dev-alpha-key", "dev-beta-key", "dev-alpha-callback", "dev-beta-callback");
 
     static final String DEV_ISSUER = "http://localhost:8090";
+    /** The development keys of madang-platform-defaults.properties: field sealing and the access log's HMAC. */
+    static final String DEV_SEALING_KEY = "K/aRhOSk9FKUoKmT62i/Sqim8eUhZh2gnQk5NDh/KkU=";
+    static final String DEV_ACCESS_LOG_KEY = "ZGV2LW9ubHktYWNjZXNzLWxvZy1rZXktY2hhbmdlLW1lLTMyYnl0ZXM=";
 
     private static final Pattern SECRET_NAME = Pattern.compile(
             ".*(secret|password|api-?key|token|private-?key|credentials?)(\\[\\d+])?$");
@@ -67,6 +70,15 @@ public final class ProductionSecretsGuard implements EnvironmentPostProcessor, O
                 environment.getProperty("MADANG_JWT_ISSUER", DEV_ISSUER));
         if (issuer != null && issuer.matches("https?://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?")) {
             problems.add(describe(environment, "madang.security.jwt.issuer", "is the local dev token issuer"));
+        }
+        String sealingKey = environment.getProperty("madang.sealing.active-key", "dev");
+        if (DEV_SEALING_KEY.equals(environment.getProperty("madang.sealing.keys." + sealingKey, DEV_SEALING_KEY))) {
+            problems.add("madang.sealing.active-key seals with the development key (set madang.sealing.keys.<id>, "
+                    + "e.g. env MADANG_SEALING_KEYS_K2026, and madang.sealing.active-key)");
+        }
+        if (DEV_ACCESS_LOG_KEY.equals(environment.getProperty("madang.access-log.key",
+                environment.getProperty("MADANG_ACCESS_LOG_KEY", DEV_ACCESS_LOG_KEY)))) {
+            problems.add("madang.access-log.key (env MADANG_ACCESS_LOG_KEY) has its development default");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start with the '" + PRODUCTION_PROFILE + "' profile: "

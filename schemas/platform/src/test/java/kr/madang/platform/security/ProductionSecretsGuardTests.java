@@ -20,7 +20,9 @@ class ProductionSecretsGuardTests {
             "spring.config.name=no-config-files-here",
             "madang.links.secret=9c1f0e5b7a2d4c68b3e1f0a9d8c7b6a5",
             "madang.sms.providers.alpha.callback-token=Qm4Tz8rKp2Lw",
-            "madang.security.jwt.issuer=https://login.madang.kr/realms/madang"};
+            "madang.security.jwt.issuer=https://login.madang.kr/realms/madang",
+            "madang.sealing.keys.k2026=3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "madang.sealing.active-key=k2026",
+            "madang.access-log.key=bm90LWEtZGV2LWtleS1idXQtYS1yZWFsLW9uZS0zMmJ5dGVz"};
 
     @Test
     void theDefaultLinkSecretStopsAProductionStartAndSaysWhichProperty() {
@@ -41,6 +43,15 @@ class ProductionSecretsGuardTests {
                 .hasMessageContaining("madang.sms.providers.alpha.api-key")
                 .hasMessageContaining("spring.datasource.password equals the user name")
                 .hasMessageContaining("madang.security.jwt.issuer is the local dev token issuer");
+    }
+
+    @Test
+    void theDevelopmentSealingAndAccessLogKeysAreRefused() {
+        assertThatThrownBy(() -> start("prod", "madang.sealing.active-key=dev",
+                "madang.access-log.key=ZGV2LW9ubHktYWNjZXNzLWxvZy1rZXktY2hhbmdlLW1lLTMyYnl0ZXM="))
+                .hasMessageContaining("madang.sealing.active-key seals with the development key")
+                .hasMessageContaining("madang.access-log.key (env MADANG_ACCESS_LOG_KEY) has its development default")
+                .hasMessageNotContaining("K/aRhOSk9");
     }
 
     @Test
