@@ -256,17 +256,17 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         // A download of personal data asks for its reason: the form carries the filter and the reason.
         String action = browser.find(By.cssSelector("form.export")).getAttribute("action");
         assertThat(browser.find(By.cssSelector("form.export input[name=status]")).getAttribute("value")).isEqualTo("WAITLISTED");
-        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String session = browser.driver().manage().getCookieNamed("registration-service-session").getValue();
         java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(action + "?status=WAITLISTED"))
-                        .header("Cookie", "JSESSIONID=" + session).build(),
+                        .header("Cookie", "registration-service-session=" + session).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("내려받는 이유를 5자 이상");
         String href = action + "?status=WAITLISTED&reason="
                 + java.net.URLEncoder.encode("명단 사전 확인", StandardCharsets.UTF_8);
         java.net.http.HttpResponse<String> csv = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", "JSESSIONID=" + session).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", "registration-service-session=" + session).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));

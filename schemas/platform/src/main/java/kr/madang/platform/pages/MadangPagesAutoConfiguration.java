@@ -133,7 +133,7 @@ public class MadangPagesAutoConfiguration {
                         .permissionsPolicyHeader(p -> p.policy("camera=(self), microphone=(), geolocation=()")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut")
-                        .deleteCookies("JSESSIONID"));
+                        .deleteCookies(context.getEnvironment().getProperty("server.servlet.session.cookie.name", "JSESSIONID")));
         if (OidcSignIn.configured(context)) {
             OidcSignIn.apply(http);
         }
