@@ -149,7 +149,7 @@ class SecurityEndToEndTests {
         rows.add(new Row("list registrations", "GET", ev + "/registrations", null, expect(
                 Who.NOBODY, UNAUTHENTICATED, Who.HQ, Set.of(200), Who.OWN_REGION, Set.of(200),
                 Who.OTHER_REGION, FORBIDDEN, Who.OPS, FORBIDDEN)));
-        rows.add(new Row("export registrations", "GET", ev + "/registrations/export", null, expect(
+        rows.add(new Row("export registrations", "GET", ev + "/registrations/export?reason=security-review", null, expect(
                 Who.NOBODY, UNAUTHENTICATED, Who.HQ, Set.of(200), Who.OWN_REGION, Set.of(200),
                 Who.OTHER_REGION, FORBIDDEN, Who.CHECKIN, FORBIDDEN, Who.OPS, FORBIDDEN)));
         rows.add(new Row("get registration", "GET", reg, null, expect(
