@@ -58,6 +58,8 @@ class AgreementPagesBrowserTests {
         assertThat(browser.driver().findElements(By.xpath("//h2[contains(., '참여 기관')]/following::table[1]/tbody/tr/td[1]"))
                 .stream().map(org.openqa.selenium.WebElement::getText).toList())
                 .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        browser.click(By.cssSelector("button.copy"));
+        assertThat(browser.waitForText("복사했습니다")).isNotEmpty();
 
         Map<String, String> links = flows.linksFromKafka(id, 1, 1);
         var tokens = links.values().iterator();
