@@ -38,7 +38,7 @@ public final class ProductionSecretsGuard implements EnvironmentPostProcessor, O
     static final String DEV_ACCESS_LOG_KEY = "ZGV2LW9ubHktYWNjZXNzLWxvZy1rZXktY2hhbmdlLW1lLTMyYnl0ZXM=";
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            ".*(secret|password|api-?key|token|private-?key|credentials?)(\\[\\d+])?$");
+            ".*(secret|password|api-?key|seal-?key|token|private-?key|credentials?)(\\[\\d+])?$");
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Z0-9_]+):");
 
     @Override

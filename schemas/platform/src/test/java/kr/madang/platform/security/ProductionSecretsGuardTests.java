@@ -48,8 +48,10 @@ class ProductionSecretsGuardTests {
     @Test
     void theDevelopmentSealingAndAccessLogKeysAreRefused() {
         assertThatThrownBy(() -> start("prod", "madang.sealing.active-key=dev",
+                "madang.agreements.audit-seal-key=${MADANG_AUDIT_SEAL_KEY_UNSET:dev-only-audit-seal-key-change-me}",
                 "madang.access-log.key=ZGV2LW9ubHktYWNjZXNzLWxvZy1rZXktY2hhbmdlLW1lLTMyYnl0ZXM="))
                 .hasMessageContaining("madang.sealing.active-key seals with the development key")
+                .hasMessageContaining("madang.agreements.audit-seal-key (env MADANG_AUDIT_SEAL_KEY_UNSET) has its development default")
                 .hasMessageContaining("madang.access-log.key (env MADANG_ACCESS_LOG_KEY) has its development default")
                 .hasMessageNotContaining("K/aRhOSk9");
     }
