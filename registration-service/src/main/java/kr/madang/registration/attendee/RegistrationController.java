@@ -38,8 +38,10 @@ public class RegistrationController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an attendee",
             description = "Staff of the event's region, or anyone without a token where the event allows self-registration. "
-                    + "Answers CONFIRMED, WAITLISTED (with waitlistPosition) or PENDING_APPROVAL; 409 with existingRegistrationId "
-                    + "when the email is already registered. Honours Idempotency-Key.")
+                    + "Answers CONFIRMED, WAITLISTED (with waitlistPosition) or PENDING_APPROVAL. An email already registered: "
+                    + "staff get 409 with existingRegistrationId; anyone else gets the answer a new registration would get "
+                    + "(nothing is written; the person is told by email), so the API says to nobody whether an address is "
+                    + "registered. Honours Idempotency-Key (anonymous callers' keys are per client address).")
     public ResponseEntity<RegistrationView> register(@PathVariable UUID eventId,
                                                      @RequestBody RegistrationRequests.Register request,
                                                      Authentication authentication) {

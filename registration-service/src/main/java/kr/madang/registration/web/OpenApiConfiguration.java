@@ -68,7 +68,7 @@ public class OpenApiConfiguration {
             errors.put("404", "No such resource, or one of another region (a regional office cannot probe ids)");
             if (method.name().equals("POST")) {
                 errors.put("409", "Conflict with the current state (state and allowedActions given), a duplicate "
-                        + "(existingRegistrationId), or a request with the same Idempotency-Key still running");
+                        + "registered by staff (existingRegistrationId), or a request with the same Idempotency-Key still running");
                 errors.put("413", "Body too large");
                 errors.put("415", "Content-Type not accepted");
                 errors.put("422", "Idempotency-Key reused for a different request, or an unusable token");
