@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13, item 6: a stranger cannot learn whether an address is registered. An anonymous duplicate gets what a new
- * registration gets; the person is to be told by email (kept as a notice until an event for it exists); staff still
+ * registration gets; the person is told by email (RegistrationAttemptRepeated, once per registration); staff still
  * get the 409 pointing at the registration.
  */
 class NoOracleForStrangersIntegrationTests extends IntegrationTestBase {
@@ -40,6 +40,16 @@ class NoOracleForStrangersIntegrationTests extends IntegrationTestBase {
         assertThat(register(eventId, null, attendeeJson("김민지", email, "ko")).status()).isEqualTo(201);
         assertThat(jdbc.sql("select attempts from duplicate_registration_notice where registration_id = ?::uuid")
                 .param(first.text("id")).query(Integer.class).single()).isEqualTo(2);
+        // ... and announced once, for notification-service to write to them; the stranger's name and address are
+        // not what it carries: it names the registered person, sealed
+        var repeated = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> publishedFor(eventId, java.time.Duration.ofMillis(300)).stream()
+                        .filter(e -> e instanceof kr.madang.events.registration.RegistrationAttemptRepeated)
+                        .map(e -> (kr.madang.events.registration.RegistrationAttemptRepeated) e).toList(), list -> !list.isEmpty());
+        assertThat(repeated).hasSize(1);
+        assertThat(repeated.getFirst().getRegistrationId()).isEqualTo(first.text("id"));
+        assertThat(repeated.getFirst().getAttendee().getEmail()).isEqualTo(email);
+        assertThat(repeated.getFirst().getStatus()).isEqualTo("CONFIRMED");
     }
 
     @Test

@@ -15,6 +15,7 @@ import kr.madang.events.registration.ForumEventCompleted;
 import kr.madang.events.registration.ForumEventOpened;
 import kr.madang.events.registration.ForumEventRescheduled;
 import kr.madang.events.registration.ForumEventScheduled;
+import kr.madang.events.registration.RegistrationAttemptRepeated;
 import kr.madang.events.registration.RegistrationCancelled;
 import kr.madang.events.registration.RegistrationConfirmed;
 import kr.madang.events.registration.RegistrationPendingApproval;
@@ -126,6 +127,13 @@ public class DomainEvents {
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancelledBy(by).setReason(reason)
                 .setWasConfirmed(wasConfirmed).build()));
+    }
+
+    /** An anonymous caller registered this person's address again: they are told, once (see DuplicateNotices). */
+    public String attemptRepeated(Registration r, ForumEvent e) {
+        return append(personal(r, RegistrationAttemptRepeated.newBuilder().setHeader(header(e, null))
+                .setRegistrationId(id(r)).setForumEvent(summary(e)).setAttendee(contact(r))
+                .setStatus(r.status().name()).build()));
     }
 
     public String checkedIn(Registration r, ForumEvent e, LocalDate day, java.time.Instant at) {
