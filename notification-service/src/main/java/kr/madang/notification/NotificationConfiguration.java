@@ -55,7 +55,7 @@ public class NotificationConfiguration {
     @Bean
     RetryPolicy retryPolicy(NotificationProperties properties) {
         NotificationProperties.Retry r = properties.retry();
-        return new RetryPolicy(r.initialBackoff(), r.multiplier(), r.maxBackoff(), r.maxDuration());
+        return new RetryPolicy(r.initialBackoff(), r.multiplier(), r.maxBackoff(), r.maxDuration(), r.jitter());
     }
 
     @Bean

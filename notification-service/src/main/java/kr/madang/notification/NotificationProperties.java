@@ -30,8 +30,10 @@ public record NotificationProperties(@DefaultValue Secretariat secretariat, @Def
                        @DefaultValue("notification.madang.kr") String messageIdDomain) {
     }
 
+    /** {@code jitter}: each backoff is spread by ± this share (0.2 = ±20%) so failures at one moment do not retry in step. */
     public record Retry(@DefaultValue("PT30S") Duration initialBackoff, @DefaultValue("2.0") double multiplier,
-                        @DefaultValue("PT30M") Duration maxBackoff, @DefaultValue("PT4H") Duration maxDuration) {
+                        @DefaultValue("PT30M") Duration maxBackoff, @DefaultValue("PT4H") Duration maxDuration,
+                        @DefaultValue("0.2") double jitter) {
     }
 
     public record Quiet(@DefaultValue("21:00") LocalTime start, @DefaultValue("08:00") LocalTime end,

@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 /** Poison records land on the dead-letter topic with their reason; replayed after a fix, they are processed once. */
 class DeadLetterIntegrationTests extends NotificationIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void anUndecodableRecordIsListedWithItsReasonAndTheSecretariatIsTold() {
         String key = "poison-" + UUID.randomUUID();
@@ -88,6 +91,48 @@ class DeadLetterIntegrationTests extends NotificationIntegrationTest {
                         .param("s", template.get("subject")).param("b", template.get("body")).update();
             }
         }
+    }
+
+    @Test
+    void aDeadLetterBeingReplayedIsNotReplayedAgainByASecondOperatorAtTheSameTime() throws Exception {
+        String key = "twice-" + UUID.randomUUID();
+        SharedKafka.publishRaw(Topics.REGISTRATION_EVENTS, key, "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+        long id = await().atMost(Duration.ofSeconds(30)).until(() -> findLetter(key), java.util.Objects::nonNull).get("id").asLong();
+
+        // operator A's replay holds the dead letter; operator B's replay meanwhile is refused, not run twice
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("select id from dead_letter where id = :id for update").param("id", id).query(Long.class).single();
+            http.post().uri("/api/dead-letters/" + id + "/replay").header("Authorization", "Bearer " + TestTokens.ops())
+                    .exchange().expectStatus().isEqualTo(409)
+                    .expectBody(String.class).value(body -> assertThat(body).contains("Replay under way"));
+        });
+        assertThat(replaysOf(id)).as("the refused replay did nothing").isZero();
+
+        // two at once: each answers 200 or 409, never 500, and every 200 is one audited replay
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.post().uri("/api/dead-letters/" + id + "/replay").header("Authorization", "Bearer " + TestTokens.ops())
+                            .exchange().expectBody(String.class).returnResult().getStatus().value();
+                }));
+            }
+            start.countDown();
+            int replayed = 0;
+            for (var answer : answers) {
+                int status = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(status).isIn(200, 409);
+                replayed += status == 200 ? 1 : 0;
+            }
+            assertThat(replayed).isPositive();
+            assertThat(replaysOf(id)).isEqualTo(replayed);
+        }
+    }
+
+    private int replaysOf(long id) {
+        return jdbc.sql("select count(*) from dead_letter_replay where dead_letter_id = :id").param("id", id).query(Integer.class).single();
     }
 
     private JsonNode post(String uri) {

@@ -138,7 +138,7 @@ class DispatchLeaseIntegrationTests extends NotificationIntegrationTest {
             @Override
             public java.util.Optional<Integer> finish(UUID id, UUID token, kr.madang.notification.message.MessageStatus status,
                                                       String reason, Instant next, String provider, String providerMessageId,
-                                                      Instant now) {
+                                                      Instant attemptedAt, Instant now) {
                 synchronized (failUntil) {
                     if (failUntil[0] == null) {
                         failUntil[0] = ahead.instant().plus(LEASE).plusSeconds(1);
@@ -148,7 +148,7 @@ class DispatchLeaseIntegrationTests extends NotificationIntegrationTest {
                     failedWrites.incrementAndGet();
                     throw new org.springframework.dao.TransientDataAccessResourceException("database away");
                 }
-                return super.finish(id, token, status, reason, next, provider, providerMessageId, now);
+                return super.finish(id, token, status, reason, next, provider, providerMessageId, attemptedAt, now);
             }
         };
         var settings = new NotificationProperties.Dispatch(4, 2, LEASE, Duration.ofMillis(200), true);

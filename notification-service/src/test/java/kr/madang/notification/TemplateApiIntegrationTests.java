@@ -87,6 +87,38 @@ class TemplateApiIntegrationTests extends NotificationIntegrationTest {
                 .exchange().expectStatus().isBadRequest();
     }
 
+    @Test
+    void editorsSavingOneTemplateAtOnceEachGetAVersionAndARepeatedSaveAddsNone() throws Exception {
+        String uri = "/api/templates/agreement-expired/EMAIL/en";
+        JsonNode live = get(uri, TestTokens.ops()).get("current");
+        String subject = live.get("subject").asString();
+        String body = live.get("body").asString();
+        int before = live.get("version").asInt();
+        int editors = 6;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> saves = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(editors)) {
+            for (int i = 0; i < editors; i++) {
+                String edited = body + "\n\nEdit " + i;
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return put(uri, Map.of("subject", subject, "body", edited), 200).get("version").asInt();
+                }));
+            }
+            start.countDown();
+            java.util.Set<Integer> versions = new java.util.TreeSet<>();
+            for (var save : saves) {
+                versions.add(save.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(versions).as("each editor got a version of their own")
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(before + 1, before + editors).boxed().toList());
+        } finally {
+            int restored = put(uri, Map.of("subject", subject, "body", body), 200).get("version").asInt();
+            assertThat(put(uri, Map.of("subject", subject, "body", body), 200).get("version").asInt())
+                    .as("saving what is live already adds no version").isEqualTo(restored);
+        }
+    }
+
     private JsonNode put(String uri, Map<String, String> body, int status) {
         String response = http.put().uri(uri).header("Authorization", "Bearer " + TestTokens.ops())
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange()

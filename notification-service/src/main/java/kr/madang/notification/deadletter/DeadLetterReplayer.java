@@ -44,13 +44,41 @@ public class DeadLetterReplayer {
         this.clock = clock;
     }
 
-    /** Runs outside any transaction: the event's handling commits on its own, the audit always in its own. */
+    /**
+     * Replays under the dead letter's row lock, held until the replay and its audit commit: a second replay of the same
+     * dead letter at the same time is refused (409) instead of running twice. A failed replay rolls back and is
+     * audited in a transaction of its own.
+     */
     public Outcome replay(long id, Mode mode, String actor) {
-        DeadLetter letter = store.find(id).orElseThrow(() -> ApiProblem.notFound("Dead letter " + id));
-        if (DeadLetter.DISCARDED.equals(letter.status())) {
-            throw ApiProblem.conflict("Discarded", "Dead letter " + id + " was discarded").with("status", letter.status());
+        try {
+            return transactions.execute(tx -> {
+                DeadLetter letter = store.lock(id).orElseThrow(() -> store.find(id).isPresent()
+                        ? ApiProblem.conflict("Replay under way", "Dead letter " + id + " is being replayed right now")
+                                .with("deadLetterId", id)
+                        : ApiProblem.notFound("Dead letter " + id));
+                if (DeadLetter.DISCARDED.equals(letter.status())) {
+                    throw ApiProblem.conflict("Discarded", "Dead letter " + id + " was discarded").with("status", letter.status());
+                }
+                return mode == Mode.REPUBLISH ? republish(letter, actor) : direct(letter, actor);
+            });
+        } catch (ReplayFailed failed) {
+            audit(failed.letter, mode, actor, "FAILED", failed.detail, null);
+            throw failed.problem;
         }
-        return mode == Mode.REPUBLISH ? republish(letter, actor) : direct(letter, actor);
+    }
+
+    /** A replay that did not happen: rolled back with the lock, then audited on its own. */
+    private static final class ReplayFailed extends RuntimeException {
+        private final DeadLetter letter;
+        private final String detail;
+        private final ApiProblem problem;
+
+        ReplayFailed(DeadLetter letter, String detail, ApiProblem problem) {
+            super(detail, null, false, false);
+            this.letter = letter;
+            this.detail = detail;
+            this.problem = problem;
+        }
     }
 
     private Outcome republish(DeadLetter letter, String actor) {
@@ -68,9 +96,9 @@ public class DeadLetterReplayer {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            audit(letter, Mode.REPUBLISH, actor, "FAILED", "Kafka unavailable: " + e.getClass().getSimpleName(), null);
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
-                    "The record could not be sent back to " + letter.sourceTopic() + "; try again", null);
+            throw new ReplayFailed(letter, "Kafka unavailable: " + e.getClass().getSimpleName(),
+                    new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
+                            "The record could not be sent back to " + letter.sourceTopic() + "; try again", null));
         }
         audit(letter, Mode.REPUBLISH, actor, "REPUBLISHED", "to " + letter.sourceTopic(), DeadLetter.REPLAYED);
         return new Outcome(letter.id(), Mode.REPUBLISH, "REPUBLISHED", "to " + letter.sourceTopic());
@@ -81,14 +109,13 @@ public class DeadLetterReplayer {
         String detail;
         try {
             SpecificRecord event = deserializer.deserialize(letter.sourceTopic(), letter.payload());
-            boolean applied = handler.handle(event); // its own transaction: all or nothing
+            boolean applied = handler.handle(event); // joins the replay's transaction: all or nothing
             outcome = applied ? "PROCESSED" : "ALREADY_PROCESSED";
             detail = event.getSchema().getName();
         } catch (RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            audit(letter, Mode.DIRECT, actor, "FAILED", reason, null);
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Replay failed", reason, null)
-                    .with("deadLetterId", letter.id());
+            throw new ReplayFailed(letter, reason,
+                    new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Replay failed", reason, null).with("deadLetterId", letter.id()));
         }
         audit(letter, Mode.DIRECT, actor, outcome, detail, DeadLetter.RESOLVED);
         return new Outcome(letter.id(), Mode.DIRECT, outcome, detail);

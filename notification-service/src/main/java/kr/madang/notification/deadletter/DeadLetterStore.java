@@ -52,8 +52,12 @@ public class DeadLetterStore {
     }
 
     /** Locks the row for a replay, so two operators replaying at once do not both send it back. */
+    /**
+     * Locks one dead letter for its replay, for the rest of the caller's transaction; empty when it does not exist or
+     * another replay holds it (so two operators replaying at once do not both replay it).
+     */
     public Optional<DeadLetter> lock(long id) {
-        return jdbc.sql("select * from dead_letter where id = :id for update").param("id", id).query(this::map).optional();
+        return jdbc.sql("select * from dead_letter where id = :id for update skip locked").param("id", id).query(this::map).optional();
     }
 
     public record Page(List<DeadLetter> items, long total) {

@@ -23,6 +23,7 @@ import kr.madang.notification.message.MessageStore.Claim;
 import kr.madang.notification.message.StatusEvents;
 import kr.madang.notification.sms.SmsGateway;
 import kr.madang.notification.template.Channel;
+import kr.madang.notification.template.TemplateCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -196,34 +197,46 @@ public class Dispatcher {
         Message message = claim.message();
         Instant now = clock.instant();
         if (message.recipient() == null) {
-            finish(claim, MessageStatus.PERMANENT_FAILURE, "recipient data erased", null, null, null, List.of());
+            finish(claim, MessageStatus.PERMANENT_FAILURE, "recipient data erased", null, null, null, List.of(), null);
             return;
         }
-        if (message.channel() == Channel.SMS && !message.urgent() && quietHours.isQuiet(now)) {
-            // held until the morning; not an attempt
-            finish(claim, MessageStatus.QUEUED, "held for quiet hours", quietHours.nextAllowed(now), null, null, List.of());
+        if (heldAtNight(message) && quietHours.isQuiet(now)) {
+            // held until the morning: not an attempt, so it neither counts nor starts the retry window
+            finish(claim, MessageStatus.QUEUED, "held for quiet hours", quietHours.nextAllowed(now), null, null, List.of(), null);
             return;
         }
         DeliveryResult result = message.channel() == Channel.EMAIL ? email.send(message) : sms.send(message);
         switch (result) {
             case DeliveryResult.Accepted a ->
-                    finish(claim, MessageStatus.SENT, null, null, a.provider(), a.providerMessageId(), a.tries());
+                    finish(claim, MessageStatus.SENT, null, null, a.provider(), a.providerMessageId(), a.tries(), now);
             case DeliveryResult.Refused r ->
-                    finish(claim, MessageStatus.PERMANENT_FAILURE, r.reason(), null, null, null, r.tries());
+                    finish(claim, MessageStatus.PERMANENT_FAILURE, r.reason(), null, null, null, r.tries(), now);
             case DeliveryResult.Unavailable u -> {
+                // the window counts from the first real attempt (this one, if none came before)
                 Instant first = message.firstAttemptAt() != null ? message.firstAttemptAt() : now;
                 Optional<Instant> next = retry.nextAttempt(message.attempts(), first, clock.instant());
                 if (next.isPresent()) {
                     Instant at = next.get();
-                    if (message.channel() == Channel.SMS && !message.urgent()) {
+                    if (heldAtNight(message)) {
                         at = quietHours.nextAllowed(at);
                     }
-                    finish(claim, MessageStatus.TEMPORARY_FAILURE, u.reason(), at, null, null, u.tries());
+                    finish(claim, MessageStatus.TEMPORARY_FAILURE, u.reason(), at, null, null, u.tries(), now);
                 } else {
-                    finish(claim, MessageStatus.TECHNICAL_FAILURE, "retries exhausted: " + u.reason(), null, null, null, u.tries());
+                    finish(claim, MessageStatus.TECHNICAL_FAILURE, "retries exhausted: " + u.reason(), null, null, null,
+                            u.tries(), now);
                 }
             }
         }
+    }
+
+    /**
+     * Quiet hours hold SMS whose template is a reminder or an announcement; the purpose is the catalog's, so a
+     * message queued before a template was reclassified follows today's rule. Email is never held.
+     */
+    static boolean heldAtNight(Message message) {
+        return message.channel() == Channel.SMS && TemplateCatalog.find(message.templateCode())
+                .map(spec -> spec.purpose().heldDuringQuietHours())
+                .orElse(!message.urgent());
     }
 
     /**
@@ -231,7 +244,7 @@ public class Dispatcher {
      * recording is retried while the lease is kept renewed, rather than left to a lease that would send it again.
      */
     private void finish(Claim claim, MessageStatus status, String reason, Instant next, String provider,
-                        String providerMessageId, List<DeliveryResult.ProviderAttempt> tries) {
+                        String providerMessageId, List<DeliveryResult.ProviderAttempt> tries, Instant attemptedAt) {
         Message message = claim.message();
         Duration backoff = Duration.ofMillis(100);
         Optional<Integer> version;
@@ -239,7 +252,7 @@ public class Dispatcher {
             // renewal pauses for the few milliseconds of the write, so a claim it misses is one really taken over
             held.remove(claim.token());
             try {
-                version = transactions.execute(tx -> record(claim, status, reason, next, provider, providerMessageId, tries));
+                version = transactions.execute(tx -> record(claim, status, reason, next, provider, providerMessageId, tries, attemptedAt));
                 break;
             } catch (DataAccessException | TransactionException e) {
                 held.put(claim.token(), message.id());
@@ -263,10 +276,11 @@ public class Dispatcher {
     }
 
     private Optional<Integer> record(Claim claim, MessageStatus status, String reason, Instant next, String provider,
-                                     String providerMessageId, List<DeliveryResult.ProviderAttempt> tries) {
+                                     String providerMessageId, List<DeliveryResult.ProviderAttempt> tries,
+                                     Instant attemptedAt) {
         Message message = claim.message();
         Optional<Integer> version = messages.finish(message.id(), claim.token(), status, reason, next, provider,
-                providerMessageId, clock.instant());
+                providerMessageId, attemptedAt, clock.instant());
         if (version.isEmpty()) {
             return version;
         }

@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class EmailSender {
 
     public static final String PROVIDER = "smtp";
+    /** Reason of a message whose address cannot be parsed (the address itself is never repeated). */
+    public static final String INVALID_ADDRESS = "INVALID_ADDRESS";
 
     /*
      * Jakarta Mail looks its StreamProvider up through ServiceLoader on every body part it builds, writes or decodes,
@@ -79,7 +81,8 @@ public class EmailSender {
             mailSender.send(mime);
             return new DeliveryResult.Accepted(PROVIDER, messageId, List.of(attempt(started, "ACCEPTED", null)));
         } catch (MessagingException | MailParseException | MailPreparationException e) {
-            return new DeliveryResult.Refused("invalid email: " + e.getMessage(), List.of(attempt(started, "REFUSED", e.getMessage())));
+            // the parser's text quotes the address: a reason code only
+            return new DeliveryResult.Refused(INVALID_ADDRESS, List.of(attempt(started, "REFUSED", INVALID_ADDRESS)));
         } catch (MailAuthenticationException e) {
             return new DeliveryResult.Unavailable("SMTP authentication failed", List.of(attempt(started, "UNAVAILABLE", "authentication failed")));
         } catch (MailException e) {
@@ -87,15 +90,33 @@ public class EmailSender {
                 // Spring's way of saying the server accepted the message (250 to its data) and only closing the
                 // connection failed (QUIT unanswered): the email is out, and a retry would send it twice
                 return new DeliveryResult.Accepted(PROVIDER, messageId,
-                        List.of(attempt(started, "ACCEPTED", "accepted; closing the connection failed: " + e.getMessage())));
+                        List.of(attempt(started, "ACCEPTED", "accepted; closing the connection failed: " + kind(e))));
             }
+            // SMTP replies often echo the address: keep the reply code, never the server's text
             if (permanent(e)) {
                 return new DeliveryResult.Refused("SMTP server refused the recipient",
-                        List.of(attempt(started, "REFUSED", e.getMessage())));
+                        List.of(attempt(started, "REFUSED", kind(e))));
             }
             return new DeliveryResult.Unavailable("SMTP server unavailable: " + e.getClass().getSimpleName(),
-                    List.of(attempt(started, "UNAVAILABLE", e.getMessage())));
+                    List.of(attempt(started, "UNAVAILABLE", kind(e))));
         }
+    }
+
+    /** What failed, without the address: the exception kind and the SMTP reply code when the server gave one. */
+    static String kind(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            try {
+                Object code = t.getClass().getMethod("getReturnCode").invoke(t);
+                if (code instanceof Integer reply && reply > 0) {
+                    return "SMTP " + reply + " (" + t.getClass().getSimpleName() + ")";
+                }
+            } catch (ReflectiveOperationException notAnSmtpReply) {
+                // not one of Angus Mail's SMTP exceptions: look further down the chain
+            }
+            t = t.getCause() != null ? t.getCause() : t instanceof MessagingException me ? me.getNextException() : null;
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** A 5xx reply about the recipient is final; connection trouble and 4xx replies are not. */

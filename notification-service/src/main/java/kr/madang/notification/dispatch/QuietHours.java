@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-/** Non-urgent SMS are held from {@code start} to {@code end} local time (21:00–08:00 Asia/Seoul by default). */
+/** SMS reminders and announcements (not transactional messages, see MessagePurpose) are held from {@code start} to {@code end} local time (21:00–08:00 Asia/Seoul by default). */
 public record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
 
     public boolean isQuiet(Instant instant) {

@@ -6,9 +6,12 @@ public final class Masking {
     private Masking() {
     }
 
+    /** Two letters and the domain of a single address; anything that is not one plain address masks to "***". */
     public static String email(String email) {
         int at = email.indexOf('@');
-        if (at <= 0) {
+        if (at <= 0 || email.indexOf('@', at + 1) >= 0
+                || email.chars().anyMatch(c -> Character.isWhitespace(c) || ",;<>\"".indexOf(c) >= 0)) {
+            // a malformed value (several addresses, a display name) could otherwise show its second address whole
             return "***";
         }
         String local = email.substring(0, at);

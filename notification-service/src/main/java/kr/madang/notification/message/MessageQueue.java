@@ -105,7 +105,7 @@ public class MessageQueue {
             } else {
                 smsType = SmsLength.kindOf(text).name();
             }
-            if (!spec.urgent()) {
+            if (spec.purpose().heldDuringQuietHours()) {
                 next = quietHours.nextAllowed(now);
             }
         }
@@ -114,7 +114,7 @@ public class MessageQueue {
                 language, notice.recipient().key(), address,
                 channel == Channel.EMAIL ? Masking.email(address) : Masking.phone(address),
                 notice.registrationId(), notice.agreementId(), notice.forumEventId(), subject, text, html, smsType,
-                spec.essential(), spec.urgent(), unsubscribeUrl, status, 1, reason, 0, next, null, null,
+                spec.essential(), !spec.purpose().heldDuringQuietHours(), unsubscribeUrl, status, 1, reason, 0, next, null, null,
                 source.correlationId(), now, now, null, null, null);
     }
 }

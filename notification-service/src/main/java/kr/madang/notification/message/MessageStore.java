@@ -77,8 +77,7 @@ public class MessageStore {
                             select id from message where status in ('QUEUED', 'TEMPORARY_FAILURE') and next_attempt_at <= :now
                             order by next_attempt_at limit :limit for update skip locked)
                         update message set status = 'SENDING', status_version = status_version + 1, claimed_by = :instance,
-                            claim_token = :token, lease_until = :leaseUntil, attempts = attempts + 1, updated_at = :now,
-                            first_attempt_at = coalesce(first_attempt_at, :now)
+                            claim_token = :token, lease_until = :leaseUntil, attempts = attempts + 1, updated_at = :now
                         where id in (select id from expired union all (select id from due) limit :limit)
                         returning *
                         """)
@@ -104,11 +103,15 @@ public class MessageStore {
     /**
      * The outcome of a claim, in the same statement that ends its lease; empty if the claim was lost (its lease ran out
      * and another claim took the message over), so a superseded claimer never overwrites the status.
+     * {@code attemptedAt} is when a provider was really asked, or null when nothing was sent (a quiet-hours hold, an
+     * erased recipient): that claim gives its attempt back, and the retry window starts at the first real attempt.
      */
     public Optional<Integer> finish(UUID id, UUID token, MessageStatus status, String reason, Instant nextAttemptAt,
-                                    String provider, String providerMessageId, Instant now) {
+                                    String provider, String providerMessageId, Instant attemptedAt, Instant now) {
         return jdbc.sql("""
                         update message set status = :status, status_version = status_version + 1, reason = :reason,
+                            attempts = case when cast(:attemptedAt as timestamptz) is null then greatest(attempts - 1, 0) else attempts end,
+                            first_attempt_at = coalesce(first_attempt_at, :attemptedAt),
                             next_attempt_at = coalesce(:next, next_attempt_at), lease_until = null, claimed_by = null,
                             claim_token = null,
                             provider = coalesce(:provider, provider), provider_message_id = coalesce(:providerMessageId, provider_message_id),
@@ -118,7 +121,7 @@ public class MessageStore {
                         """)
                 .param("status", status.name()).param("reason", reason).param("next", ts(nextAttemptAt))
                 .param("provider", provider).param("providerMessageId", providerMessageId).param("now", ts(now))
-                .param("id", id).param("token", token)
+                .param("attemptedAt", ts(attemptedAt)).param("id", id).param("token", token)
                 .query(Integer.class).optional();
     }
 

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import kr.madang.notification.dispatch.DeliveryResult;
 import kr.madang.notification.message.Message;
 import org.slf4j.Logger;
@@ -50,13 +52,15 @@ public class SmsGateway {
                 .waitDurationInOpenState(b.openFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // a refusal of one message is the provider working; every other exception is the provider failing
+                .recordException(e -> !(e instanceof SmsProvider.SmsRejectedException))
                 .build();
         properties.providers().forEach((name, settings) -> {
             if (!settings.enabled() || !providers.containsKey(name)) {
                 return;
             }
             RateLimiter limiter = RateLimiter.of("sms-" + name, RateLimiterConfig.custom()
-                    .limitForPeriod(Math.max(1, settings.ratePerSecond()))
+                    .limitForPeriod(Math.max(1, settings.ratePerSecondPerInstance()))
                     .limitRefreshPeriod(Duration.ofSeconds(1))
                     .timeoutDuration(rateLimitWait)
                     .build());
@@ -74,35 +78,36 @@ public class SmsGateway {
         for (Route route : order()) {
             String name = route.provider().name();
             Instant started = clock.instant();
-            if (!route.breaker().tryAcquirePermission()) {
-                tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "SKIPPED", "circuit open"));
-                reasons.add(name + ": circuit open");
-                continue;
-            }
-            if (!route.rateLimiter().acquirePermission()) {
-                route.breaker().releasePermission();
-                tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "SKIPPED", "rate limit reached"));
-                reasons.add(name + ": rate limit reached");
-                continue;
-            }
-            long t0 = System.nanoTime();
+            String subject = "LMS".equals(message.smsType()) ? message.subject() : null;
+            // Resilience4j records exactly one outcome per permitted call, whatever it throws, so no exception can
+            // leave a half-open circuit waiting for an outcome that never comes
+            Supplier<String> call = RateLimiter.decorateSupplier(route.rateLimiter(),
+                    CircuitBreaker.decorateSupplier(route.breaker(), () -> route.provider().send(message.id().toString(),
+                            message.recipient(), sender, message.smsType(), subject, message.bodyText())));
             try {
-                String subject = "LMS".equals(message.smsType()) ? message.subject() : null;
-                String providerId = route.provider().send(message.id().toString(), message.recipient(), sender,
-                        message.smsType(), subject, message.bodyText());
-                route.breaker().onSuccess(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                String providerId = call.get();
                 tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "ACCEPTED", providerId));
                 return new DeliveryResult.Accepted(name, providerId, tries);
+            } catch (CallNotPermittedException e) {
+                tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "SKIPPED", "circuit open"));
+                reasons.add(name + ": circuit open");
+            } catch (RequestNotPermitted e) {
+                tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "SKIPPED", "rate limit reached"));
+                reasons.add(name + ": rate limit reached");
             } catch (SmsProvider.SmsRejectedException e) {
-                // the provider is healthy; the message is not
-                route.breaker().onSuccess(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                // the provider is healthy (the breaker counts this as a success); the message is not
                 tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "REFUSED", e.getMessage()));
                 return new DeliveryResult.Refused(e.getMessage(), tries);
             } catch (SmsProvider.SmsUnavailableException e) {
-                route.breaker().onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, e);
                 log.warn("SMS provider {} failed for message {}: {}", name, message.id(), e.getMessage());
                 tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "UNAVAILABLE", e.getMessage()));
                 reasons.add(e.getMessage());
+            } catch (RuntimeException e) {
+                // an answer the adapter did not expect (e.g. an unparsable result_code): the provider is in trouble
+                String reason = name + " gave an unexpected answer: " + e.getClass().getSimpleName();
+                log.warn("SMS provider {} failed for message {}: {}", name, message.id(), reason);
+                tries.add(new DeliveryResult.ProviderAttempt(name, started, clock.instant(), "UNAVAILABLE", reason));
+                reasons.add(reason);
             }
         }
         return new DeliveryResult.Unavailable(String.join("; ", reasons), tries);

@@ -28,13 +28,15 @@ public record SmsProperties(@DefaultValue("0215880000") String sender, Map<Strin
      * @param apiKey        credential sent to the provider
      * @param callbackToken what the provider sends back in {@code X-Callback-Token} with delivery reports
      * @param weight        share of first choices (0: used only when the others fail)
-     * @param ratePerSecond messages per second this provider accepts from one instance
+     * @param ratePerSecondPerInstance messages per second each instance of this service sends to this provider: the
+     *                      limit is not shared, so N instances send up to N times this; set it to the provider's
+     *                      contracted rate divided by the number of instances
      * @param timeout       connect and read timeout of one call; a slower provider counts as down
      * @param enabled       take it out of rotation without deleting its settings
      */
     public record Provider(@DefaultValue("json") String type, String baseUrl, @DefaultValue("") String apiKey,
                            @DefaultValue("") String callbackToken, @DefaultValue("1") int weight,
-                           @DefaultValue("50") int ratePerSecond, @DefaultValue("PT5S") Duration timeout,
+                           @DefaultValue("50") int ratePerSecondPerInstance, @DefaultValue("PT5S") Duration timeout,
                            @DefaultValue("true") boolean enabled) {
     }
 

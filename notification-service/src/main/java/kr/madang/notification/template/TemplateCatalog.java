@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Every template code this service knows, with the placeholders the events behind it can fill. A template may
- * only use these: saving one that uses anything else is refused, so nothing is found missing at send time.
+ * only use these: saving one that uses anything else is refused, so nothing is found missing at send time. Each
+ * code's {@link MessagePurpose} is declared here, once, and decides whether quiet hours hold its SMS.
  */
 public final class TemplateCatalog {
 
@@ -38,39 +39,39 @@ public final class TemplateCatalog {
         Set<Channel> email = Set.of(Channel.EMAIL);
         Set<Channel> both = Set.of(Channel.EMAIL, Channel.SMS);
         // attendee messages
-        add("registration-confirmed", both, true, false, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA");
-        add("registration-waitlisted", both, true, false, ATTENDEE, "waitlistPosition", "3", "cancellationUrl", URL);
-        add("registration-pending-approval", email, true, false, ATTENDEE, "cancellationUrl", URL);
-        add("registration-promoted", both, true, true, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA",
+        add("registration-confirmed", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA");
+        add("registration-waitlisted", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "waitlistPosition", "3", "cancellationUrl", URL);
+        add("registration-pending-approval", email, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL);
+        add("registration-promoted", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA",
                 "fromPosition", "2");
-        add("registration-rejected", email, true, false, ATTENDEE, "reason", "정원 초과");
-        add("registration-cancelled", both, true, false, ATTENDEE, "reason", "개인 사정", "cancelledBy", "ATTENDEE");
-        add("attendee-checked-in", email, false, false, ATTENDEE, "day", "2023-02-06", "checkedInAt", "2023년 2월 6일 (월) 12:41");
-        add("forum-event-rescheduled", both, true, true, ATTENDEE, "previousStartsAt", "2023년 2월 6일 (월) 10:00",
+        add("registration-rejected", email, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "reason", "정원 초과");
+        add("registration-cancelled", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "reason", "개인 사정", "cancelledBy", "ATTENDEE");
+        add("attendee-checked-in", email, false, MessagePurpose.TRANSACTIONAL, ATTENDEE, "day", "2023-02-06", "checkedInAt", "2023년 2월 6일 (월) 12:41");
+        add("forum-event-rescheduled", both, true, MessagePurpose.ANNOUNCEMENT, ATTENDEE, "previousStartsAt", "2023년 2월 6일 (월) 10:00",
                 "previousVenue", "제주국제컨벤션센터");
-        add("forum-event-cancelled", both, true, true, ATTENDEE, "reason", "기상 악화");
-        add("event-reminder", both, false, false, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA");
+        add("forum-event-cancelled", both, true, MessagePurpose.ANNOUNCEMENT, ATTENDEE, "reason", "기상 악화");
+        add("event-reminder", both, false, MessagePurpose.REMINDER, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA");
         // party messages
-        add("agreement-drafted", email, false, false, PARTY);
-        add("agreement-circulated", both, true, false, PARTY, "signingUrl", URL, "step", "1");
-        add("signing-reminder", both, true, false, PARTY, "signingUrl", URL, "reminderNumber", "1");
-        add("party-signed", email, false, false, PARTY, "signerInstitution", "제주특별자치도", "signerName", "오영훈");
-        add("party-declined", email, true, false, PARTY, "declinedInstitution", "제주연구원", "reason", "제3조 문구 수정 요청");
-        add("party-acceded", email, false, false, PARTY, "accededInstitution", "포항테크노파크");
-        add("agreement-executed", email, true, false, PARTY);
-        add("agreement-activated", email, false, false, PARTY);
-        add("agreement-amended", email, true, false, PARTY, "previousVersion", "1");
-        add("agreement-expiring", email, false, false, PARTY, "daysLeft", "30");
-        add("agreement-expired", email, false, false, PARTY);
-        add("agreement-renewed", email, false, false, PARTY);
-        add("agreement-terminated", email, true, false, PARTY, "reason", "당사자 합의");
-        add("circulation-withdrawn", email, true, false, PARTY, "reason", "문안 재검토");
-        add("signing-ceremony-changed", both, true, true, PARTY, "change", "RESCHEDULED", "detail", "2월 6일 16:00 → 17:00");
+        add("agreement-drafted", email, false, MessagePurpose.ANNOUNCEMENT, PARTY);
+        add("agreement-circulated", both, true, MessagePurpose.TRANSACTIONAL, PARTY, "signingUrl", URL, "step", "1");
+        add("signing-reminder", both, true, MessagePurpose.REMINDER, PARTY, "signingUrl", URL, "reminderNumber", "1");
+        add("party-signed", email, false, MessagePurpose.ANNOUNCEMENT, PARTY, "signerInstitution", "제주특별자치도", "signerName", "오영훈");
+        add("party-declined", email, true, MessagePurpose.ANNOUNCEMENT, PARTY, "declinedInstitution", "제주연구원", "reason", "제3조 문구 수정 요청");
+        add("party-acceded", email, false, MessagePurpose.ANNOUNCEMENT, PARTY, "accededInstitution", "포항테크노파크");
+        add("agreement-executed", email, true, MessagePurpose.ANNOUNCEMENT, PARTY);
+        add("agreement-activated", email, false, MessagePurpose.ANNOUNCEMENT, PARTY);
+        add("agreement-amended", email, true, MessagePurpose.ANNOUNCEMENT, PARTY, "previousVersion", "1");
+        add("agreement-expiring", email, false, MessagePurpose.REMINDER, PARTY, "daysLeft", "30");
+        add("agreement-expired", email, false, MessagePurpose.ANNOUNCEMENT, PARTY);
+        add("agreement-renewed", email, false, MessagePurpose.ANNOUNCEMENT, PARTY);
+        add("agreement-terminated", email, true, MessagePurpose.ANNOUNCEMENT, PARTY, "reason", "당사자 합의");
+        add("circulation-withdrawn", email, true, MessagePurpose.ANNOUNCEMENT, PARTY, "reason", "문안 재검토");
+        add("signing-ceremony-changed", both, true, MessagePurpose.ANNOUNCEMENT, PARTY, "change", "RESCHEDULED", "detail", "2월 6일 16:00 → 17:00");
         // operational alerts to the forum secretariat
-        add("secretariat-approval-needed", email, true, false, ATTENDEE, "attendeeType", "PRESS");
-        add("secretariat-party-declined", email, true, false, PARTY, "declinedInstitution", "제주연구원",
+        add("secretariat-approval-needed", email, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "attendeeType", "PRESS");
+        add("secretariat-party-declined", email, true, MessagePurpose.ANNOUNCEMENT, PARTY, "declinedInstitution", "제주연구원",
                 "reason", "제3조 문구 수정 요청");
-        add("secretariat-dead-letter", email, true, false, ordered("name", "사무국", "topic", "madang.registration.events",
+        add("secretariat-dead-letter", email, true, MessagePurpose.ANNOUNCEMENT, ordered("name", "사무국", "topic", "madang.registration.events",
                 "reason", "Unknown schema fingerprint", "deadLetterId", "42"));
     }
 
@@ -89,11 +90,11 @@ public final class TemplateCatalog {
         return SPECS.values();
     }
 
-    private static void add(String code, Set<Channel> channels, boolean essential, boolean urgent,
+    private static void add(String code, Set<Channel> channels, boolean essential, MessagePurpose purpose,
                             Map<String, String> base, String... extra) {
         Map<String, String> placeholders = new LinkedHashMap<>(base);
         placeholders.putAll(ordered(extra));
-        SPECS.put(code, new TemplateSpec(code, channels, essential, urgent, placeholders));
+        SPECS.put(code, new TemplateSpec(code, channels, essential, purpose, placeholders));
     }
 
     private static Map<String, String> ordered(String... pairs) {

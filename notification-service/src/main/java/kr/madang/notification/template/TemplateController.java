@@ -38,7 +38,7 @@ public class TemplateController {
     }
 
     public record TemplateView(String code, Channel channel, String language, int version, String subject, String body,
-                               java.time.Instant createdAt, String createdBy, boolean essential, boolean urgent,
+                               java.time.Instant createdAt, String createdBy, boolean essential, MessagePurpose purpose,
                                Set<String> placeholders, Integer smsBytesWithSamples) {
 
         static TemplateView of(Template t) {
@@ -46,7 +46,7 @@ public class TemplateController {
             Integer bytes = t.channel() == Channel.SMS
                     ? SmsLength.eucKrBytes(TemplateRenderer.fill(t.body(), spec.placeholders())) : null;
             return new TemplateView(t.code(), t.channel(), t.language(), t.version(), t.subject(), t.body(), t.createdAt(),
-                    t.createdBy(), spec.essential(), spec.urgent(), spec.placeholders().keySet(), bytes);
+                    t.createdBy(), spec.essential(), spec.purpose(), spec.placeholders().keySet(), bytes);
         }
     }
 

@@ -2,10 +2,12 @@ package kr.madang.notification.template;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Templates in the database: every version kept, the highest one live. */
 @Component
@@ -47,9 +49,22 @@ public class TemplateStore {
                 .query(this::map).list();
     }
 
-    /** Adds the next version; two editors saving at once both get a version, in order (the primary key decides). */
+    /**
+     * Adds the next version. Editors saving the same template at once are serialised by a transaction-scoped advisory
+     * lock on code × channel × language, so each gets its own next version instead of a primary-key clash; saving
+     * exactly what the live version already says adds nothing and answers the live version (a repeated save is
+     * idempotent).
+     */
+    @Transactional
     public Template addVersion(String code, Channel channel, String language, String subject, String body,
                                java.time.Instant at, String by) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('template/' || :code || '/' || :channel || '/' || :language))")
+                .param("code", code).param("channel", channel.name()).param("language", language)
+                .query((rs, i) -> 0).list();
+        Optional<Template> live = current(code, channel, language);
+        if (live.isPresent() && Objects.equals(live.get().subject(), subject) && Objects.equals(live.get().body(), body)) {
+            return live.get();
+        }
         int version = jdbc.sql("""
                         insert into template (code, channel, language, version, subject, body, created_at, created_by)
                         select :code, :channel, :language, coalesce(max(version), 0) + 1, :subject, :body, :at, :by

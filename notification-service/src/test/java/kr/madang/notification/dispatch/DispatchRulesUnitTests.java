@@ -40,4 +40,21 @@ class DispatchRulesUnitTests {
         assertThat(retry.nextAttempt(12, first, late)).as("never past the deadline").contains(first.plus(Duration.ofHours(4)));
         assertThat(retry.nextAttempt(13, first, first.plus(Duration.ofHours(4)))).isEmpty();
     }
+
+    @Test
+    void retriesAreSpreadByAtMostTwentyPercentEitherWay() {
+        RetryPolicy jittered = new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(30), Duration.ofHours(4), 0.2);
+        Instant first = Instant.parse("2023-02-05T01:00:00Z");
+        assertThat(jittered.nextAttempt(3, first, first, 0.0)).contains(first.plusSeconds(96));
+        assertThat(jittered.nextAttempt(3, first, first, 0.5)).contains(first.plusSeconds(120));
+        assertThat(jittered.nextAttempt(3, first, first, 0.999999)).hasValueSatisfying(at ->
+                assertThat(at).isBefore(first.plusSeconds(144)).isAfter(first.plusSeconds(143)));
+        java.util.Set<Instant> draws = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            Instant at = jittered.nextAttempt(3, first, first).orElseThrow();
+            assertThat(at).isBetween(first.plusSeconds(96), first.plusSeconds(144));
+            draws.add(at);
+        }
+        assertThat(draws).as("not all in step").hasSizeGreaterThan(1);
+    }
 }
