@@ -67,6 +67,9 @@ class RoutingIntegrationTests extends NotificationIntegrationTest {
         events.put("registration-cancelled", (f, c) -> RegistrationCancelled.newBuilder()
                 .setHeader(TestEvents.header(f, "registration-service")).setRegistrationId(UUID.randomUUID().toString())
                 .setForumEvent(TestEvents.jeju(f)).setAttendee(c).setCancelledBy("ATTENDEE").setWasConfirmed(true).build());
+        events.put("registration-attempt-repeated", (f, c) -> kr.madang.events.registration.RegistrationAttemptRepeated.newBuilder()
+                .setHeader(TestEvents.header(f, "registration-service")).setRegistrationId(UUID.randomUUID().toString())
+                .setForumEvent(TestEvents.jeju(f)).setAttendee(c).setStatus("CONFIRMED").build());
         events.put("attendee-checked-in", (f, c) -> AttendeeCheckedIn.newBuilder()
                 .setHeader(TestEvents.header(f, "registration-service")).setRegistrationId(UUID.randomUUID().toString())
                 .setForumEvent(TestEvents.jeju(f)).setAttendee(c).setDay(java.time.LocalDate.of(2023, 2, 6)).setCheckedInAt(Instant.parse("2023-02-06T03:41:00Z"))

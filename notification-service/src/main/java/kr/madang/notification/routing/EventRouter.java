@@ -32,6 +32,7 @@ import kr.madang.events.registration.RegistrationCancelled;
 import kr.madang.events.registration.RegistrationConfirmed;
 import kr.madang.events.registration.RegistrationPendingApproval;
 import kr.madang.events.registration.RegistrationPromoted;
+import kr.madang.events.registration.RegistrationAttemptRepeated;
 import kr.madang.events.registration.RegistrationRejected;
 import kr.madang.events.registration.RegistrationWaitlisted;
 import org.apache.avro.specific.SpecificRecord;
@@ -77,6 +78,8 @@ public class EventRouter {
             case RegistrationPromoted e -> notices.add(attendee("registration-promoted", e.getRegistrationId(),
                     e.getForumEvent(), e.getAttendee(), e.getOrganisation(), "cancellationUrl", e.getCancellationUrl(),
                     "checkInCode", e.getCheckInCode(), "fromPosition", String.valueOf(e.getFromPosition())));
+            case RegistrationAttemptRepeated e -> notices.add(attendee("registration-attempt-repeated",
+                    e.getRegistrationId(), e.getForumEvent(), e.getAttendee(), null));
             case RegistrationRejected e -> notices.add(attendee("registration-rejected", e.getRegistrationId(),
                     e.getForumEvent(), e.getAttendee(), e.getOrganisation(), "reason", e.getReason()));
             case RegistrationCancelled e -> notices.add(attendee("registration-cancelled", e.getRegistrationId(),

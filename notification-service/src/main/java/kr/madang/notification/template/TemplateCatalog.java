@@ -44,6 +44,8 @@ public final class TemplateCatalog {
         add("registration-pending-approval", email, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL);
         add("registration-promoted", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA",
                 "fromPosition", "2");
+        // someone registered this person's address again without a token: they are told, nobody else is
+        add("registration-attempt-repeated", email, false, MessagePurpose.TRANSACTIONAL, ATTENDEE);
         add("registration-rejected", email, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "reason", "정원 초과");
         add("registration-cancelled", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "reason", "개인 사정", "cancelledBy", "ATTENDEE");
         add("attendee-checked-in", email, false, MessagePurpose.TRANSACTIONAL, ATTENDEE, "day", "2023-02-06", "checkedInAt", "2023년 2월 6일 (월) 12:41");
