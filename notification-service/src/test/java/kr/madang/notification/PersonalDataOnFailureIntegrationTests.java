@@ -78,6 +78,28 @@ class PersonalDataOnFailureIntegrationTests extends NotificationIntegrationTest 
         assertNowhere(id, phone.substring(3), output);
     }
 
+    @Test
+    void aDeliveryReportWhoseReasonEchoesThePhoneIsStoredWithoutIt(CapturedOutput output) {
+        String phone = String.format("+8210%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        RegistrationConfirmed event = TestEvents.confirmed(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                TestEvents.contact("김민지", TestEvents.uniqueEmail("pii"), phone, Language.KO));
+        publish(Topics.REGISTRATION_EVENTS, event);
+        var sms = awaitMessagesOfSource(event.getHeader().getEventId(), 2).stream()
+                .filter(r -> "SMS".equals(r.get("channel"))).findFirst().orElseThrow();
+        UUID id = (UUID) sms.get("id");
+        awaitStatus(id, "SENT");
+        String provider = jdbc.sql("select provider from message where id = :id").param("id", id).query(String.class).single();
+
+        http.post().uri("/api/sms/callbacks/" + provider).header("X-Callback-Token", "dev-" + provider + "-callback")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of("messageId", id.toString(), "status", "FAILED", "reason", "handset " + phone + " unreachable"))
+                .exchange().expectStatus().isNoContent();
+        awaitStatus(id, "PERMANENT_FAILURE");
+
+        assertThat(reasonOf(id)).isEqualTo("provider reported: not delivered (provider text withheld)");
+        assertNowhere(id, phone.substring(3), output);
+    }
+
     private String reasonOf(UUID id) {
         return jdbc.sql("select reason from message where id = :id").param("id", id).query(String.class).single();
     }

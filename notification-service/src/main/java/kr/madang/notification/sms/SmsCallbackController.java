@@ -65,8 +65,7 @@ public class SmsCallbackController {
             throw ApiProblem.badField("messageId", "is not a message id");
         }
         MessageStatus status = report.status() == ReportedStatus.DELIVERED ? MessageStatus.DELIVERED : MessageStatus.PERMANENT_FAILURE;
-        String reason = report.status() == ReportedStatus.FAILED
-                ? "provider reported: " + (report.reason() == null ? "not delivered" : report.reason()) : null;
+        String reason = report.status() == ReportedStatus.FAILED ? "provider reported: " + reasonCode(report.reason()) : null;
         var updated = messages.report(id, provider, status, reason, clock.instant());
         if (updated.isPresent()) {
             var m = updated.get();
@@ -78,5 +77,16 @@ public class SmsCallbackController {
         }
         // unknown or already final: accepted all the same, so the provider stops retrying its report
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A provider's reason is kept only when it is a code; free text (which may echo the phone) is withheld, since
+     * the reason is stored, shown and published in NotificationStatusChanged.
+     */
+    static String reasonCode(String reported) {
+        if (reported == null || reported.isBlank()) {
+            return "not delivered";
+        }
+        return reported.matches("[A-Za-z_][A-Za-z0-9_.:-]{0,39}") ? reported : "not delivered (provider text withheld)";
     }
 }
