@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
-import kr.madang.registration.web.ProblemWriter;
+import kr.madang.platform.web.ProblemWriter;
 import kr.madang.registration.web.RequestLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;

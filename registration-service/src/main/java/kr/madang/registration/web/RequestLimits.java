@@ -1,5 +1,7 @@
 package kr.madang.registration.web;
 
+import kr.madang.platform.web.ProblemWriter;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;

@@ -1,4 +1,4 @@
-package kr.madang.registration.web;
+package kr.madang.platform.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an RFC 9457 problem from a servlet filter, where the controller advice does not reach. */
+/** Writes an RFC 9457 problem from a servlet filter or the security chain, where the controller advice does not reach. */
 public final class ProblemWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -20,6 +20,9 @@ public final class ProblemWriter {
 
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
                              String detail, String field) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
