@@ -117,6 +117,8 @@ final class Repository {
     static Map<String, String> allTopicsWithSource() {
         Map<String, String> topics = new LinkedHashMap<>();
         EVENT_TOPICS.forEach(topic -> topics.put(topic, null));
+        // persons' data keys (compacted), which the services need beside their event topics
+        topics.put(Topics.SUBJECT_KEYS, null);
         for (String service : SERVICES) {
             ServiceConfig config = serviceConfig(service);
             for (String consumed : config.consumedTopics()) {
