@@ -1,22 +1,13 @@
 package kr.madang.local.devtools.mail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A minimal SMTP server that keeps no mail, only counts: the emails each recipient got (so a resend shows, where the
+ * The mail sink's SMTP receiver ({@link SmtpReceiver}) keeping no mail, only counts: the emails each recipient got (so a resend shows, where the
  * dev tools' sink keeps one copy per Message-ID) and when the first one's DATA ended (the sink stamps mail when its
  * API is polled). An email whose final "." never came (the client hung up or crashed) is not accepted and not counted,
  * so its retry is not taken for a duplicate. It can go down and come back on its port, dropping sessions in progress.
@@ -32,7 +23,7 @@ public final class CountingSmtpServer implements AutoCloseable {
     public final AtomicLong total = new AtomicLong();
     private final String trackedSuffix;
     private final int port;
-    private volatile ServerSocket server;
+    private SmtpReceiver receiver;
 
     /** Listens on {@code port} of the loopback address; recipients ending in {@code trackedSuffix} ("" for all) are tracked. */
     public CountingSmtpServer(int port, String trackedSuffix) throws IOException {
@@ -41,22 +32,18 @@ public final class CountingSmtpServer implements AutoCloseable {
         up();
     }
 
+    /** The mail sink's SMTP side, counting instead of keeping. */
     public synchronized void up() throws IOException {
-        if (server != null) {
-            return;
+        if (receiver == null) {
+            receiver = new SmtpReceiver(null, port, (recipients, raw) -> count(recipients));
         }
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-        server = socket;
-        Thread.ofVirtual().name("smtp-accept").start(() -> accept(socket));
     }
 
     /** Stops listening and drops the sessions in progress (an SMTP provider outage). */
     public synchronized void down() throws IOException {
-        if (server != null) {
-            server.close();
-            server = null;
+        if (receiver != null) {
+            receiver.close();
+            receiver = null;
         }
     }
 
@@ -78,71 +65,15 @@ public final class CountingSmtpServer implements AutoCloseable {
         total.set(0);
     }
 
-    private void accept(ServerSocket socket) {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                Thread.ofVirtual().start(() -> serve(client, socket));
-            } catch (IOException e) {
-                return; // closed by down()
+    private void count(List<String> recipients) {
+        long now = System.currentTimeMillis();
+        total.incrementAndGet();
+        for (String to : recipients) {
+            if (to.endsWith(trackedSuffix)) {
+                firstReceipt.putIfAbsent(to, now);
+                counts.merge(to, 1, Integer::sum);
             }
         }
-    }
-
-    private void serve(Socket socket, ServerSocket from) {
-        try (socket; var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-             OutputStream out = socket.getOutputStream()) {
-            reply(out, "220 counting ESMTP");
-            List<String> recipients = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (from.isClosed()) {
-                    return;
-                }
-                String upper = line.toUpperCase();
-                if (upper.startsWith("EHLO")) {
-                    reply(out, "250-counting\r\n250-8BITMIME\r\n250 SMTPUTF8");
-                } else if (upper.startsWith("MAIL FROM") || upper.startsWith("RSET")) {
-                    recipients.clear();
-                    reply(out, "250 ok");
-                } else if (upper.startsWith("RCPT TO")) {
-                    int lt = line.indexOf('<');
-                    int gt = line.indexOf('>');
-                    recipients.add((lt >= 0 && gt > lt ? line.substring(lt + 1, gt) : line.substring(8).trim()).toLowerCase());
-                    reply(out, "250 ok");
-                } else if (upper.startsWith("DATA")) {
-                    reply(out, "354 go ahead");
-                    String data;
-                    while ((data = in.readLine()) != null && !data.equals(".")) {
-                        // the body is not kept: only when it ended
-                    }
-                    if (data == null || from.isClosed()) {
-                        return;
-                    }
-                    long now = System.currentTimeMillis();
-                    total.incrementAndGet();
-                    for (String to : recipients) {
-                        if (to.endsWith(trackedSuffix)) {
-                            firstReceipt.putIfAbsent(to, now);
-                            counts.merge(to, 1, Integer::sum);
-                        }
-                    }
-                    reply(out, "250 queued");
-                } else if (upper.startsWith("QUIT")) {
-                    reply(out, "221 bye");
-                    return;
-                } else {
-                    reply(out, "250 ok");
-                }
-            }
-        } catch (IOException e) {
-            // a client that hangs up mid-session: nothing to count
-        }
-    }
-
-    private static void reply(OutputStream out, String text) throws IOException {
-        out.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
     }
 
     @Override

@@ -62,6 +62,9 @@ final class SmtpReceiver implements AutoCloseable {
             List<String> recipients = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
+                if (server.isClosed()) {
+                    return; // the server went down: sessions in progress are dropped, as a provider outage would
+                }
                 String upper = line.toUpperCase(Locale.ROOT);
                 if (upper.startsWith("EHLO")) {
                     reply(out, "250-madang-mail-sink\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-AUTH PLAIN LOGIN\r\n250 SIZE 52428800");
@@ -78,8 +81,8 @@ final class SmtpReceiver implements AutoCloseable {
                 } else if (upper.startsWith("DATA")) {
                     reply(out, "354 end with <CRLF>.<CRLF>");
                     byte[] raw = data(in);
-                    if (raw == null) {
-                        return; // the client hung up before the final ".": nothing was accepted
+                    if (raw == null || server.isClosed()) {
+                        return; // the client hung up before the final ".", or the server went down: nothing accepted
                     }
                     try {
                         delivery.accept(List.copyOf(recipients), raw);
