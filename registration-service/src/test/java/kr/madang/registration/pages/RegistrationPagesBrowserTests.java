@@ -67,6 +67,11 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         browser.devSignIn(Roles.REGIONAL_OFFICE, "JEJU", null);
         browser.go("/access-log");
         assertThat(browser.text()).doesNotContain("월간 요약");
+        // the header names the role and region in the page's language, not as constants
+        browser.go("/events");
+        assertThat(browser.waitForText("지역 사무소 · 제주")).doesNotContain("REGIONAL_OFFICE");
+        browser.go("/events?lang=en");
+        assertThat(browser.waitForText("Regional office")).doesNotContain("REGIONAL_OFFICE");
     }
 
     @Test
