@@ -113,8 +113,12 @@ public class SourceEventHandler {
         }
     }
 
-    /** A person's key and the first event sealed with it leave together, on two topics: the key may lag a little. */
-    private static final java.time.Duration KEY_PATIENCE = java.time.Duration.ofSeconds(10);
+    /**
+     * A person's key and the first event sealed with it leave together, on two topics: the key may lag. It lags most
+     * when the instance that consumed its key partition dies, until the group notices (session timeout, 45 s): wait
+     * that out rather than dead-letter a confirmation whose key is simply late.
+     */
+    private static final java.time.Duration KEY_PATIENCE = java.time.Duration.ofSeconds(90);
 
     private void updateLocalCopy(SpecificRecord event) {
         var now = clock.instant();
