@@ -65,10 +65,10 @@ public class MessageStore {
      * Claims up to {@code limit} messages for one instance, under a new token: first claims whose lease ran out (their
      * instance died or stalled mid-send), then due messages in due order. Rows locked by another claimer are skipped.
      * Each part reads its own partial index, so a backlog of thousands costs an index range, not a scan and a sort.
-     * Must run in a transaction.
+     * Each row gets a token of its own: a batch's sends end one by one, and the end of one must not stop renewing the
+     * others' leases. Must run in a transaction.
      */
     public List<Claim> claim(String instance, int limit, Instant now, Instant leaseUntil) {
-        UUID token = UUID.randomUUID();
         return jdbc.sql("""
                         with expired as (
                             select id from message where status = 'SENDING' and lease_until < :now
@@ -77,13 +77,14 @@ public class MessageStore {
                             select id from message where status in ('QUEUED', 'TEMPORARY_FAILURE') and next_attempt_at <= :now
                             order by next_attempt_at limit :limit for update skip locked)
                         update message set status = 'SENDING', status_version = status_version + 1, claimed_by = :instance,
-                            claim_token = :token, lease_until = :leaseUntil, attempts = attempts + 1, updated_at = :now
+                            claim_token = gen_random_uuid(), lease_until = :leaseUntil, attempts = attempts + 1, updated_at = :now
                         where id in (select id from expired union all (select id from due) limit :limit)
                         returning *
                         """)
-                .param("instance", instance).param("token", token).param("leaseUntil", ts(leaseUntil)).param("now", ts(now))
+                .param("instance", instance).param("leaseUntil", ts(leaseUntil)).param("now", ts(now))
                 .param("limit", limit)
-                .query((rs, i) -> new Claim(map(rs, i), token, rs.getString("traceparent"))).list();
+                .query((rs, i) -> new Claim(map(rs, i), rs.getObject("claim_token", UUID.class), rs.getString("traceparent")))
+                .list();
     }
 
     /** Extends the leases of claims still held; returns the tokens that were (a missing one was taken over). */
