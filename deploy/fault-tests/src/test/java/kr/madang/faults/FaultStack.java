@@ -43,6 +43,10 @@ final class FaultStack implements AutoCloseable {
 
     /** How long an SMS provider's open circuit refuses calls in the suite (30 s in notification-service.yml). */
     static final Duration SMS_CIRCUIT_OPEN_FOR = Duration.ofSeconds(10);
+    /** The lease of a send claim in the suite (2 min in notification-service.yml). */
+    static final Duration SEND_LEASE = Duration.ofSeconds(15);
+    /** How long the group waits for a silent consumer in the suite (Kafka's default 45 s). */
+    static final Duration CONSUMER_SESSION = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path root = Path.of(System.getProperty("madang.root", "../..")).toAbsolutePath().normalize();
@@ -142,7 +146,12 @@ final class FaultStack implements AutoCloseable {
         pointed.put("MADANG_SMTP_PORT", Integer.toString(mailPort));
         pointed.put("MADANG_SERVICE_JAVA_OPTS", settings.serviceJavaOpts()
                 + " -Dmadang.notification.quiet-hours.start=00:00 -Dmadang.notification.quiet-hours.end=00:00"
-                + " -Dmadang.sms.breaker.open-for=" + SMS_CIRCUIT_OPEN_FOR);
+                + " -Dmadang.sms.breaker.open-for=" + SMS_CIRCUIT_OPEN_FOR
+                // a killed instance's claims and partitions come back in seconds, not after the production 2 min
+                // lease and 45 s session: the recovery is the same, the suite waits less for it
+                + " -Dmadang.notification.dispatch.lease=" + SEND_LEASE
+                + " -Dspring.kafka.consumer.properties.session.timeout.ms=" + CONSUMER_SESSION.toMillis()
+                + " -Dspring.kafka.consumer.properties.heartbeat.interval.ms=" + CONSUMER_SESSION.dividedBy(5).toMillis());
         LocalServices services = new LocalServices(StackSettings.from(pointed, root), processes);
         ServiceSpec base = spec("notification-service");
         ServiceSpec spec = new ServiceSpec(base.name(), base.database(), port, base.consumedTopics());
