@@ -61,8 +61,13 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         browser.go("/access-log?month=" + month + "&action=EXPORT&lang=en");
         assertThat(browser.waitForText("Monthly summary")).contains("Personal-data access log", "Download", "office-jeju",
                 "The chain of entries is intact");
+        assertThat(browser.axeViolations()).as("axe-core on the English access log").isEmpty();
+        // the check itself can fail: a page with an unlabelled image is one violation
+        browser.driver().get("data:text/html,<html lang=en><head><title>t</title></head><body><main><img src=x></main></body></html>");
+        assertThat(browser.axeViolations()).anySatisfy(v -> assertThat(v).startsWith("image-alt"));
         browser.go("/access-log?month=2026-13&lang=ko");
         assertThat(browser.waitForText("월간 요약")).contains("월을 2026-11 형식으로 입력해 주세요.");
+        assertThat(browser.axeViolations()).as("axe-core on the Korean access log with a field error").isEmpty();
 
         browser.devSignIn(Roles.REGIONAL_OFFICE, "JEJU", null);
         browser.go("/access-log");

@@ -62,6 +62,7 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         driver.manage().window().setSize(new Dimension(1280, 1000));
         return new Browser(driver, profile, "http://localhost:" + port);
     }
@@ -167,6 +168,40 @@ public final class Browser implements AutoCloseable {
             throw new AssertionError("Dev sign-in as " + role + " failed; the page shows:\n" + text(), e);
         }
         return this;
+    }
+
+    /**
+     * Runs axe-core (vendored, see {@code axe-core/README.md} beside this class) on the page as it is now, with the
+     * WCAG 2.1 A/AA rules and axe's best practices; returns one line per violation ({@code rule: target, target}),
+     * empty when the page passes. Assert it is empty: {@code assertThat(browser.axeViolations()).isEmpty()}.
+     */
+    public List<String> axeViolations() {
+        driver.executeScript(AXE_SOURCE);
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+                  .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) result;
+        if (!violations.isEmpty()) {
+            screenshot("axe-" + System.currentTimeMillis());
+        }
+        return violations;
+    }
+
+    private static final String AXE_SOURCE = readAxe();
+
+    private static String readAxe() {
+        try (var in = Browser.class.getResourceAsStream("axe-core/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core/axe.min.js is missing from the test-support resources");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves the visible page as {@code target/screenshots/<name>.png}; returns the file. */
