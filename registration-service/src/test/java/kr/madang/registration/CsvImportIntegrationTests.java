@@ -52,7 +52,11 @@ class CsvImportIntegrationTests extends IntegrationTestBase {
         assertThat(fieldOf(report, 4)).isEqualTo("email");
         assertThat(fieldOf(report, 6)).isEqualTo("attendeeType");
         assertThat(fieldOf(report, 7)).isEqualTo("consent.accepted");
-        assertThat(report.path("report").get(6).path("duplicateOf").asString()).isEqualTo("row 2");
+        assertThat(report.path("report").get(6).path("duplicateOfRow").asInt()).as("a row number, not an id").isEqualTo(2);
+        assertThat(report.path("report").get(6).path("alreadyRegistered").asBoolean()).isFalse();
+        assertThat(report.path("report").get(1).path("organisation").asString())
+                .as("the cells as decoded, to check the encoding before confirming").isEqualTo("제주연구원, 정책실");
+        assertThat(report.path("report").get(3).path("name").asString()).isEqualTo("Maria Lopez");
         assertThat(report.path("wouldConfirm").asInt()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from registration where event_id = ?::uuid").param(eventId)
                 .query(Long.class).single()).as("a dry run writes nothing").isZero();
@@ -75,6 +79,11 @@ class CsvImportIntegrationTests extends IntegrationTestBase {
         Response again = send("POST", path + "&dryRun=false", TestTokens.regionalOffice("JEJU"), "text/csv", file, Map.of());
         assertThat(again.json().path("registered").asInt()).as("a second import finds them all registered").isZero();
         assertThat(again.json().path("duplicates").asInt()).isEqualTo(4);
+        assertThat(again.json().path("report").get(0).path("alreadyRegistered").asBoolean()).isTrue();
+        assertThat(again.json().path("report").get(0).path("duplicateOfRow").isNumber()).isFalse();
+        assertThat(again.json().toString()).as("no other registration's id in the report")
+                .doesNotContain(jdbc.sql("select id::text from registration where event_id = ?::uuid and name = '김민지'")
+                        .param(eventId).query(String.class).single());
     }
 
     @Test

@@ -108,7 +108,7 @@ class AgreementPagesBrowserTests {
     void anAlteredLinkShowsAClearErrorAndOtherRolesAreRefused() {
         browser.driver().manage().deleteAllCookies();
         browser.go("/sign/not-a-token");
-        assertThat(browser.waitForText("요청을 처리할 수 없습니다")).contains("404");
+        assertThat(browser.waitForText("찾는 항목이 없습니다")).contains("404").doesNotContain("not valid", "does not exist");
         browser.devSignIn(Roles.OPS, null, null);
         browser.go("/agreements");
         assertThat(browser.waitForText("권한이 없습니다")).isNotEmpty();

@@ -47,8 +47,18 @@ public class ImportService {
         VALID, INVALID, DUPLICATE, REGISTERED
     }
 
-    public record RowReport(int row, RowStatus status, List<FieldError> errors, String duplicateOf,
-                            UUID registrationId, RegistrationStatus registrationStatus) {
+    /**
+     * One row's outcome. {@code name} and {@code organisation} are the cells as decoded, shown in the dry run so the
+     * office sees whether the encoding came out right before confirming; a duplicate names the earlier row of the same
+     * file ({@code duplicateOfRow}) or says the address is already registered for the event.
+     */
+    public record RowReport(int row, RowStatus status, List<FieldError> errors, Integer duplicateOfRow,
+                            boolean alreadyRegistered, UUID registrationId, RegistrationStatus registrationStatus,
+                            String name, String organisation) {
+
+        RowReport registered(Registration r) {
+            return new RowReport(row, RowStatus.REGISTERED, List.of(), null, false, r.id(), r.status(), name, organisation);
+        }
     }
 
     public record Report(boolean dryRun, String encoding, int rows, int valid, int invalid, int duplicates,
@@ -108,7 +118,8 @@ public class ImportService {
                 cellErrors.addAll(bad.errors());
             }
             if (!cellErrors.isEmpty() || !(checked instanceof AttendeeForm.Ok ok)) {
-                report.add(new RowReport(row.line(), RowStatus.INVALID, dedupe(cellErrors), null, null, null));
+                report.add(new RowReport(row.line(), RowStatus.INVALID, dedupe(cellErrors), null, false, null, null,
+                        cell(row, columns, Column.NAME), cell(row, columns, Column.ORGANISATION)));
                 invalid++;
                 continue;
             }
@@ -116,15 +127,18 @@ public class ImportService {
             Integer earlier = seenEmails.putIfAbsent(attendee.emailKey(), row.line());
             Optional<UUID> existing = registrations.findLiveByEmail(eventId, attendee.emailKey());
             if (existing.isPresent() || earlier != null) {
-                String of = existing.map(UUID::toString).orElse("row " + earlier);
                 report.add(new RowReport(row.line(), RowStatus.DUPLICATE,
-                        List.of(new FieldError("email", "is already registered for this event")), of, null, null));
+                        List.of(new FieldError("email", existing.isPresent() ? "is already registered for this event"
+                                : "repeats an earlier row of this file")),
+                        existing.isPresent() ? null : earlier, existing.isPresent(), null, null, attendee.name(),
+                        attendee.organisation()));
                 duplicates++;
                 continue;
             }
             toRegister.add(attendee);
             toRegisterRows.add(report.size());
-            report.add(new RowReport(row.line(), RowStatus.VALID, List.of(), null, null, null));
+            report.add(new RowReport(row.line(), RowStatus.VALID, List.of(), null, false, null, null, attendee.name(),
+                    attendee.organisation()));
         }
 
         int confirmed = 0;
@@ -136,13 +150,16 @@ public class ImportService {
                 try {
                     r = registering.registerValid(event, toRegister.get(i), user.subject(), Registration.Source.IMPORT);
                 } catch (RuntimeException e) {
-                    // Nothing of this import stays: the transaction rolls back every row registered so far.
+                    // Nothing of this import stays: the transaction rolls back every row registered so far. The
+                    // exception's text can quote the row's data, so neither the answer nor the log repeats it.
+                    log.warn("Import into event {} stopped at row {}: {}", eventId, report.get(index).row(),
+                            e.getClass().getSimpleName());
                     throw new ApiProblem(HttpStatus.CONFLICT, "Import not done",
-                            "Row " + report.get(index).row() + " could not be registered (" + e.getMessage()
-                                    + "); nothing was imported", "file").with("row", report.get(index).row());
+                            "Row " + report.get(index).row() + " could not be registered (the event or its seats may "
+                                    + "have changed meanwhile); nothing was imported", "file")
+                            .with("row", report.get(index).row());
                 }
-                report.set(index, new RowReport(report.get(index).row(), RowStatus.REGISTERED, List.of(), null, r.id(),
-                        r.status()));
+                report.set(index, report.get(index).registered(r));
                 if (r.status() == RegistrationStatus.CONFIRMED) {
                     confirmed++;
                 } else if (r.status() == RegistrationStatus.WAITLISTED) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Templates reach it as {@code @registrationApiMessages}.
  */
 @Component("registrationApiMessages")
-public class ApiMessages {
+public class ApiMessages implements kr.madang.platform.pages.ProblemTexts {
 
     private record Known(Pattern pattern, String key) {
     }
@@ -63,6 +63,12 @@ public class ApiMessages {
         if (apiMessage == null) {
             return "";
         }
+        return translate(apiMessage, locale).orElse(apiMessage);
+    }
+
+    /** The message in {@code locale} when it is one the bundles word; empty otherwise. */
+    @Override
+    public java.util.Optional<String> translate(String apiMessage, Locale locale) {
         for (Known k : KNOWN) {
             Matcher m = k.pattern().matcher(apiMessage.strip());
             if (m.matches()) {
@@ -70,10 +76,10 @@ public class ApiMessages {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = m.group(i + 1);
                 }
-                return messages.getMessage(k.key(), args, apiMessage, locale);
+                return java.util.Optional.ofNullable(messages.getMessage(k.key(), args, null, locale));
             }
         }
-        return apiMessage;
+        return java.util.Optional.empty();
     }
 
     /** A field as the API names it ({@code email}, {@code consent.accepted}), as the form labels it. */

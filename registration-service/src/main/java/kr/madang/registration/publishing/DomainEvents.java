@@ -24,6 +24,7 @@ import kr.madang.events.registration.RegistrationRejected;
 import kr.madang.events.registration.RegistrationWaitlisted;
 import kr.madang.platform.outbox.Outbox;
 import kr.madang.platform.sealing.SubjectKeyStore;
+import kr.madang.schemas.sealing.FieldSealer;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.attendee.Registration;
 import kr.madang.registration.forumevent.ForumEvent;
@@ -157,15 +158,27 @@ public class DomainEvents {
      */
     private <T extends org.apache.avro.specific.SpecificRecordBase> T personal(Registration r, T event) {
         String subject = r.id().toString();
+        // one key lookup per event, however many fields it seals
+        java.util.function.Supplier<byte[]> key = new java.util.function.Supplier<>() {
+            private byte[] known;
+
+            @Override
+            public byte[] get() {
+                if (known == null) {
+                    known = keys.keyForSealing(subject);
+                }
+                return known;
+            }
+        };
         for (String field : PERSONAL_FIELDS) {
             if (event.getSchema().getField(field) != null && event.get(field) != null) {
-                event.put(field, keys.sealFor(subject, event.get(field).toString()));
+                event.put(field, FieldSealer.sealForSubject(subject, key.get(), event.get(field).toString()));
             }
         }
         if (event.getSchema().getField("attendee") != null && event.get("attendee") instanceof Contact contact) {
             for (String field : CONTACT_FIELDS) {
                 if (contact.get(field) != null) {
-                    contact.put(field, keys.sealFor(subject, contact.get(field).toString()));
+                    contact.put(field, FieldSealer.sealForSubject(subject, key.get(), contact.get(field).toString()));
                 }
             }
         }

@@ -141,8 +141,13 @@ public class MadangPagesAutoConfiguration {
     }
 
     @Bean
-    PageModelAdvice madangPageModelAdvice(ObjectProvider<PageSite> site) {
-        return new PageModelAdvice(site);
+    PageModelAdvice madangPageModelAdvice(ObjectProvider<PageSite> site, ObjectProvider<ProblemTexts> problemTexts) {
+        return new PageModelAdvice(site, problemTexts);
+    }
+
+    @Bean
+    PageErrorResolver madangPageErrorResolver(PageModelAdvice layout, LocaleResolver localeResolver) {
+        return new PageErrorResolver(layout, localeResolver);
     }
 
     @Bean

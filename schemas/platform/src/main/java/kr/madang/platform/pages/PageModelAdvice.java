@@ -32,9 +32,11 @@ public class PageModelAdvice {
     private static final Logger log = LoggerFactory.getLogger(PageModelAdvice.class);
 
     private final ObjectProvider<PageSite> site;
+    private final ObjectProvider<ProblemTexts> problemTexts;
 
-    PageModelAdvice(ObjectProvider<PageSite> site) {
+    PageModelAdvice(ObjectProvider<PageSite> site, ObjectProvider<ProblemTexts> problemTexts) {
         this.site = site;
+        this.problemTexts = problemTexts;
     }
 
     @ModelAttribute
@@ -66,9 +68,30 @@ public class PageModelAdvice {
     }
 
     @ExceptionHandler(ApiProblem.class)
-    String apiProblem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String apiProblem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response, Model model,
+                      java.util.Locale locale) {
         layout(model, request);
-        return problem(response, model, problem.status().value(), "madang.error.problem", problem.getMessage());
+        String titleKey = switch (problem.status().value()) {
+            case 400 -> "madang.error.badRequest";
+            case 403 -> "madang.error.forbidden";
+            case 404 -> "madang.error.notFoundItem";
+            case 409 -> "madang.error.conflict";
+            default -> "madang.error.problem";
+        };
+        return problem(response, model, problem.status().value(), titleKey, detail(problem.getMessage(), locale));
+    }
+
+    /** The detail in the page's language: the service's wording, the API's own on English pages, else none. */
+    private String detail(String apiDetail, java.util.Locale locale) {
+        if (apiDetail == null) {
+            return null;
+        }
+        ProblemTexts texts = problemTexts.getIfAvailable();
+        java.util.Optional<String> translated = texts == null ? java.util.Optional.empty() : texts.translate(apiDetail, locale);
+        if (translated.isPresent()) {
+            return translated.get();
+        }
+        return "en".equals(locale.getLanguage()) ? apiDetail : null;
     }
 
     // BindException covers MethodArgumentNotValidException: a tampered form a page did not bind itself is bad input.

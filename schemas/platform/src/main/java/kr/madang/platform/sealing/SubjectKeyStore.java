@@ -30,37 +30,43 @@ public class SubjectKeyStore implements FieldSealer.SubjectKeys {
         this.sealer = sealer;
     }
 
-    /** Seals one field of a person's data with their key, creating and publishing the key on first use. */
-    public String sealFor(String subjectId, String plain) {
-        return plain == null ? null : FieldSealer.sealForSubject(subjectId, keyForSealing(subjectId), plain);
-    }
-
-    /** The person's key, made (and its copy published through the outbox, in the caller's transaction) if new. */
+    /**
+     * The person's key, made (and its copy published through the outbox, in the caller's transaction) if new. One
+     * statement whether the key is new or known: a registration's first event makes it, the later ones read it.
+     */
     public byte[] keyForSealing(String subjectId) {
-        Optional<Row> existing = row(subjectId);
-        if (existing.isPresent()) {
-            if (existing.get().dataKey() == null) {
-                throw new IllegalStateException("the data of subject " + subjectId + " was erased");
-            }
-            return existing.get().dataKey();
-        }
-        byte[] key = FieldSealer.newDataKey();
-        int inserted = jdbc.sql("insert into subject_key (subject_id, data_key) values (?, ?) on conflict do nothing")
-                .params(subjectId, key).update();
-        if (inserted == 0) {
+        byte[] fresh = FieldSealer.newDataKey();
+        List<KeyLookup> found = jdbc.sql("""
+                        with made as (
+                            insert into subject_key (subject_id, data_key) values (:subject, :key)
+                            on conflict do nothing returning data_key)
+                        select data_key, true as made from made
+                        union all
+                        select data_key, false from subject_key where subject_id = :subject and not exists (select 1 from made)
+                        """)
+                .param("subject", subjectId).param("key", fresh)
+                .query((rs, n) -> new KeyLookup(rs.getBytes(1), rs.getBoolean(2))).list();
+        if (found.isEmpty()) {
+            // another transaction made it between this statement's snapshot and its insert: read it again
             return keyForSealing(subjectId);
         }
-        outbox.appendRecord(Topics.SUBJECT_KEYS, subjectId,
-                sealer.seal(Base64.getEncoder().encodeToString(key)).getBytes(StandardCharsets.UTF_8));
-        return key;
+        KeyLookup key = found.getFirst();
+        if (key.dataKey() == null) {
+            throw new IllegalStateException("the data of subject " + subjectId + " was erased");
+        }
+        if (key.made()) {
+            outbox.appendRecord(Topics.SUBJECT_KEYS, subjectId,
+                    sealer.seal(Base64.getEncoder().encodeToString(fresh)).getBytes(StandardCharsets.UTF_8));
+        }
+        return key.dataKey();
+    }
+
+    private record KeyLookup(byte[] dataKey, boolean made) {
     }
 
     /** Destroys the person's key here and, through a tombstone, on the topic. */
     public void erase(String subjectId) {
-        jdbc.sql("""
-                insert into subject_key (subject_id, data_key, erased_at) values (?, null, now())
-                on conflict (subject_id) do update set data_key = null, erased_at = coalesce(subject_key.erased_at, now())
-                """).param(subjectId).update();
+        forget(subjectId);
         outbox.appendRecord(Topics.SUBJECT_KEYS, subjectId, null);
     }
 
