@@ -106,6 +106,31 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void aPassThatFindsNothingOpensNoTransaction() {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        TransactionTemplate counting = new TransactionTemplate(transactions.getTransactionManager()) {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                opened.incrementAndGet();
+                return super.execute(action);
+            }
+        };
+        OutboxRelay idle = new OutboxRelay(jdbc, counting, kafka, properties, new OutboxSignal());
+        // rows other work left are relayed first (each bucket with rows in its own transaction)
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            int before = opened.get();
+            return idle.relayOnce() == 0 && opened.get() == before;
+        });
+
+        String aggregate = "idle-" + UUID.randomUUID();
+        transactions.executeWithoutResult(tx -> outbox.append(Topics.REGISTRATION_EVENTS, TestEvents.confirmed(aggregate, 1, null)));
+        int before = opened.get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> idle.relayOnce() + outboxRows() >= 0 && outboxRows() == 0);
+        assertThat(opened.get() - before).as("only buckets holding rows are locked and relayed")
+                .isLessThan(properties.buckets());
+    }
+
+    @Test
     void anEventWrittenOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> outbox.append(Topics.REGISTRATION_EVENTS, TestEvents.confirmed("no-tx", 1, null)))
                 .hasMessageContaining("transaction");

@@ -113,11 +113,14 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over every bucket this instance can lock; returns how many rows it published. */
+    /**
+     * One pass over the buckets that hold rows, each one this instance can lock; returns how many rows it published.
+     * One index probe per bucket, in one statement outside any transaction, finds them: an idle relay opens no
+     * transaction and takes no lock.
+     */
     public int relayOnce() {
         int total = 0;
-        for (int bucket = 0; bucket < properties.buckets(); bucket++) {
-            int b = bucket;
+        for (int b : bucketsWithRows()) {
             BatchResult result = transactions.execute(tx -> relayBucket(b));
             if (result == null) {
                 continue;
@@ -129,6 +132,14 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return total;
+    }
+
+    private List<Integer> bucketsWithRows() {
+        return jdbc.sql("""
+                        select b from generate_series(0, :last) b
+                        where exists (select 1 from outbox_message where bucket = b)
+                        """)
+                .param("last", properties.buckets() - 1).query(Integer.class).list();
     }
 
     private BatchResult relayBucket(int bucket) {
