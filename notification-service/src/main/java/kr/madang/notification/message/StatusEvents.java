@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 public class StatusEvents {
 
     public static final String PRODUCER = "notification-service";
+    /** The statuses a subscriber can act on: a message sent, delivered, delayed or failed. */
+    static final java.util.Set<MessageStatus> PUBLISHED = java.util.EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED,
+            MessageStatus.TEMPORARY_FAILURE, MessageStatus.PERMANENT_FAILURE, MessageStatus.TECHNICAL_FAILURE);
 
     private final Outbox outbox;
     private final Clock clock;
@@ -26,8 +29,9 @@ public class StatusEvents {
 
     public void changed(String messageId, String sourceEventId, kr.madang.notification.template.Channel channel,
                         MessageStatus status, int statusVersion, String correlationId, String reason) {
-        if (status == MessageStatus.SUPPRESSED) {
-            return; // never entered delivery; the event's status enum has no such state
+        if (!PUBLISHED.contains(status)) {
+            // QUEUED and SENDING are internal progress (README, "Status events"); SUPPRESSED never entered delivery
+            return;
         }
         outbox.append(Topics.NOTIFICATION_EVENTS, NotificationStatusChanged.newBuilder()
                 .setHeader(Events.newHeader(PRODUCER, messageId, statusVersion, correlationId, sourceEventId, clock.instant()))
