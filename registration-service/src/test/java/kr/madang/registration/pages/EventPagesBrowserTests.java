@@ -106,7 +106,21 @@ class EventPagesBrowserTests extends IntegrationTestBase {
         assertThat(browser.waitForText("권한이 없습니다")).doesNotContain("행사명(한국어)");
 
         browser.go("/events/" + eventId + "/register");
-        assertThat(browser.waitForText("참가할 세션")).contains("남은 좌석 1석", "남은 좌석 30석", "좌석 제한 없음");
+        browser.waitForText("참가할 세션");
+        // a post made by hand (the form's own token, the office's own session) is refused by the server too
+        Object refused = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const body = new URLSearchParams();
+                const token = document.querySelector('input[name=_csrf]');
+                if (token) body.append('_csrf', token.value);
+                body.append('reason', 'not mine to cancel');
+                fetch('/events/' + arguments[0] + '/manage/cancel', {method: 'POST', body: body, redirect: 'manual'})
+                  .then(r => done(r.status)).catch(e => done(String(e)));
+                """, eventId);
+        assertThat(refused).isEqualTo(403L);
+        assertThat(jdbc.sql("select status from forum_event where id = ?::uuid").param(eventId).query(String.class)
+                .single()).isEqualTo("OPEN");
+        assertThat(browser.text()).contains("남은 좌석 1석", "남은 좌석 30석", "좌석 제한 없음");
         assertThat(browser.axeViolations()).as("axe-core on the staff form with sessions (ko)").isEmpty();
         String email = uniqueEmail("seojun");
         browser.type("name", "박서준").type("email", email).type("organisation", "포항시").type("jobTitle", "주무관");
