@@ -52,4 +52,36 @@ class OpenApiIntegrationTests extends IntegrationTestBase {
         assertThat(docs.json().path("components").path("schemas").has("Problem")).isTrue();
         assertThat(docs.json().path("components").path("securitySchemes").has("bearer")).isTrue();
     }
+
+    /** Issue 16 item 8: the request's consent was documented in the response's shape ({policyVersion, acceptedAt}). */
+    @Test
+    void theRegistrationRequestDocumentsConsentAsTheRequestTakesIt() {
+        JsonNode docs = get("/v3/api-docs", null).json();
+        JsonNode schemas = docs.path("components").path("schemas");
+        JsonNode body = docs.path("paths").path("/api/events/{eventId}/registrations").path("post")
+                .path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode register = schemas.path(body.path("$ref").asString().replace("#/components/schemas/", ""));
+        assertThat(register.path("required").toString()).contains("\"name\"", "\"email\"", "\"consent\"");
+        assertThat(register.path("properties").path("email").path("format").asString()).isEqualTo("email");
+
+        String consentRef = register.path("properties").path("consent").toString();
+        assertThat(consentRef).contains("#/components/schemas/ConsentRequest");
+        JsonNode consent = schemas.path("ConsentRequest");
+        assertThat(consent.path("properties").propertyNames()).containsExactlyInAnyOrder("accepted", "policyVersion");
+        assertThat(consent.path("required").toString()).contains("\"accepted\"", "\"policyVersion\"");
+        assertThat(consent.path("properties").path("accepted").path("type").asString()).isEqualTo("boolean");
+        assertThat(consent.path("properties").path("accepted").path("example").asBoolean()).isTrue();
+        assertThat(consent.path("properties").path("policyVersion").path("example").asString()).isEqualTo("2023-01");
+        assertThat(consent.path("properties").path("policyVersion").path("pattern").asString()).isNotBlank();
+        // the response keeps its own shape under its own name
+        assertThat(schemas.path("RegisteredConsent").path("properties").has("acceptedAt")).isTrue();
+        assertThat(consent.path("properties").has("acceptedAt")).isFalse();
+
+        // and the documented example is what the API really takes
+        String eventId = openEvent("JEJU", 10, false, false);
+        Response registered = register(eventId, kr.madang.testing.TestTokens.regionalOffice("JEJU"), """
+                {"name":"김민지","email":"%s","consent":{"accepted":true,"policyVersion":"2023-01"}}
+                """.formatted(uniqueEmail("docs")));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    }
 }

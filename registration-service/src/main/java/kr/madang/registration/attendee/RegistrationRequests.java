@@ -18,7 +18,7 @@ public final class RegistrationRequests {
 
     public record Register(
             @Schema(description = "Hangul or Latin letters, at most 100 characters", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String name,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 254) String email,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 254, format = "email", example = "minji@jeju.go.kr") String email,
             @Schema(description = "Mobile number; Korean numbers such as 010-1234-5678, foreign ones with +country code. Stored as E.164.") String phone,
             @Schema(maxLength = 200) String organisation,
             @Schema(maxLength = 100) String jobTitle,
@@ -26,8 +26,11 @@ public final class RegistrationRequests {
             @Schema(allowableValues = {"ko", "en"}, description = "ko when absent") String language,
             Accessibility accessibility,
             @Schema(maxLength = 500) String dietaryNeeds,
+            @Schema(description = "Sessions of the event the attendee chooses (at most 50); a full one refuses the registration (409)")
             List<UUID> sessionIds,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Consent consent) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The attendee's consent to the processing of their personal data (PIPA Art. 15)")
+            Consent consent) {
 
         public AttendeeForm form() {
             Accessibility a = accessibility == null ? new Accessibility(null, null, null, null) : accessibility;
@@ -38,12 +41,22 @@ public final class RegistrationRequests {
         }
     }
 
+    @Schema(name = "AccessibilityRequest")
     public record Accessibility(@Schema(maxLength = 1000) String notes, Boolean wheelchair, Boolean signLanguage,
                                 Boolean hearingLoop) {
     }
 
-    public record Consent(@Schema(description = "must be true") Boolean accepted,
-                          @Schema(example = "2023-01") String policyVersion) {
+    /**
+     * What a request sends as consent. Named apart from the response's {@code RegisteredConsent}: both records are
+     * called Consent, and under one schema name the docs showed the response's shape for the request.
+     */
+    @Schema(name = "ConsentRequest", description = "Consent as the request gives it")
+    public record Consent(
+            @Schema(description = "Must be true: personal data cannot be processed without consent",
+                    requiredMode = Schema.RequiredMode.REQUIRED, example = "true") Boolean accepted,
+            @Schema(description = "Version of the published privacy policy the attendee agreed to",
+                    requiredMode = Schema.RequiredMode.REQUIRED, pattern = "[A-Za-z0-9._-]{1,32}", maxLength = 32,
+                    example = "2023-01") String policyVersion) {
     }
 
     public record Reason(@Size(max = 500) @PlainText(multiline = true) String reason) {

@@ -23,6 +23,7 @@ public record RegistrationView(UUID id, UUID eventId, RegistrationStatus status,
     public record Accessibility(String notes, boolean wheelchair, boolean signLanguage, boolean hearingLoop) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RegisteredConsent", description = "The consent as it was recorded")
     public record Consent(String policyVersion, OffsetDateTime acceptedAt) {
     }
 

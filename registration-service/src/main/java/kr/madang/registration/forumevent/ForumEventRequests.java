@@ -36,7 +36,7 @@ public final class ForumEventRequests {
             @Size(max = 30) List<@NotBlank @Size(max = 200) @PlainText String> sponsors,
             @Size(max = 100) List<@NotNull @Valid Session> sessions) {
 
-        ForumEvent.Details details() {
+        public ForumEvent.Details details() {
             return new ForumEvent.Details(title.strip(), blankToNull(titleEn), blankToNull(description), region,
                     venue.strip(), blankToNull(venueEn), startsAt.toInstant(), endsAt.toInstant(),
                     registrationOpensAt == null ? null : registrationOpensAt.toInstant(),

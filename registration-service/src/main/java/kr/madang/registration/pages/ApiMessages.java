@@ -42,7 +42,24 @@ public class ApiMessages implements kr.madang.platform.pages.ProblemTexts {
             known("Registration closed at (\\d{4}-\\d\\d-\\d\\d)T(\\d\\d:\\d\\d).*", "closedAt"),
             known("is empty|has no header row", "fileEmpty"),
             known("has (\\d+) rows; at most (\\d+) per import", "fileRows"),
-            known("has no column for ([a-z_, ]+) \\(.*", "fileColumns"));
+            known("has no column for ([a-z_, ]+) \\(.*", "fileColumns"),
+            // the forum event's rules (issue 16: the event pages), and sessions chosen on a registration
+            known("must be after startsAt", "afterStart"),
+            known("must be within 31 days of startsAt", "tooLongEvent"),
+            known("must be after registrationOpensAt", "windowOrder"),
+            known("must not be after the event ends", "windowAfterEnd"),
+            known("must be before the event ends", "opensAfterEnd"),
+            known("must be after the session's startsAt", "sessionOrder"),
+            known("must lie within the event's startsAt and endsAt", "sessionOutside"),
+            known("cannot exceed the event's capacity", "sessionCapacity"),
+            known("is unchanged: give new dates or a new venue", "unchanged"),
+            known("must be after the registration window closes", "endsBeforeWindow"),
+            known("cannot be below the (\\d+) seats already confirmed", "belowConfirmed"),
+            known("Cannot \\w+ an event that is \\w+", "eventState"),
+            known("size must be between 0 and (\\d+)", "tooLong"),
+            known("must be plain text without markup or control characters", "markup"),
+            known("is not a session of this event", "notASession"),
+            known("The session '(.*)' has no seat left; choose others", "sessionFull"));
 
     private static Known known(String regex, String key) {
         return new Known(Pattern.compile(regex), "registration.apiError." + key);

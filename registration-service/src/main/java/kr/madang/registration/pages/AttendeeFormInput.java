@@ -17,7 +17,8 @@ import kr.madang.registration.rules.StateConflict;
  */
 public record AttendeeFormInput(String name, String email, String phone, String organisation, String jobTitle,
                                 String attendeeType, String language, Boolean wheelchair, Boolean signLanguage,
-                                String accessibilityNotes, String dietaryNeeds, Boolean consent) {
+                                String accessibilityNotes, String dietaryNeeds, Boolean consent,
+                                List<String> sessionIds) {
 
     // Checkboxes are Boolean: an unticked box sends nothing, which binds to null (not a binding error).
 
@@ -27,12 +28,18 @@ public record AttendeeFormInput(String name, String email, String phone, String 
             "accessibility.signLanguage", "signLanguage");
 
     public static AttendeeFormInput empty(String language) {
-        return new AttendeeFormInput("", "", "", "", "", "GENERAL", language, false, false, "", "", false);
+        return new AttendeeFormInput("", "", "", "", "", "GENERAL", language, false, false, "", "", false,
+                List.of());
     }
 
     /** Whether a checkbox was ticked (for the template: null and false alike are not). */
     public boolean ticked(Boolean box) {
         return Boolean.TRUE.equals(box);
+    }
+
+    /** Whether the session's box was ticked (the form comes back after an error with the same choices). */
+    public boolean chose(Object sessionId) {
+        return sessionIds != null && sessionId != null && sessionIds.contains(sessionId.toString());
     }
 
     AttendeeForm form(String policyVersion) {
@@ -46,7 +53,18 @@ public record AttendeeFormInput(String name, String email, String phone, String 
         }
         return new AttendeeForm(blank(name), blank(email), blank(phone), blank(organisation), blank(jobTitle), type,
                 blank(language), blank(accessibilityNotes), ticked(wheelchair), ticked(signLanguage), false,
-                blank(dietaryNeeds), List.of(), ticked(consent), policyVersion);
+                blank(dietaryNeeds), sessions(), ticked(consent), policyVersion);
+    }
+
+    private List<java.util.UUID> sessions() {
+        if (sessionIds == null) {
+            return List.of();
+        }
+        try {
+            return sessionIds.stream().filter(x -> x != null && !x.isBlank()).map(java.util.UUID::fromString).toList();
+        } catch (IllegalArgumentException tampered) {
+            throw new RuleViolation("sessionIds", "is not a session of this event");
+        }
     }
 
     /** The API's refusal, by form input, in the page's language. */
@@ -65,6 +83,9 @@ public record AttendeeFormInput(String name, String email, String phone, String 
 
     /** The form input that shows an error of the API's field. */
     static String inputOf(String field) {
+        if (field != null && field.startsWith("sessionIds")) {
+            return "sessionIds"; // sessionIds[2]: the group of session boxes
+        }
         return field == null ? FieldErrors.FORM : INPUT_OF_FIELD.getOrDefault(field, field);
     }
 

@@ -82,7 +82,8 @@ public class PublicPages {
         ForumEvent e = forumEvents.find(eventId).filter(ForumEvent::selfRegistration)
                 .filter(x -> x.status() != ForumEventStatus.DRAFT)
                 .orElseThrow(() -> ApiProblem.notFound("Event " + eventId));
-        return ForumEventView.of(e, null, null, null);
+        // with its sessions, so the attendee can choose them (issue 16 item 12)
+        return ForumEventView.of(e, forumEvents.sessions(eventId), null, null);
     }
 
     @GetMapping("/e/{eventId}")

@@ -114,12 +114,16 @@ public class StaffPages {
         result.items().forEach(e -> rows.add(events.get(e.id(), api)));
         model.addAttribute("rows", rows);
         model.addAttribute("result", result);
+        model.addAttribute("canManage", PageUser.of(authentication).isHq());
         return "registration/events";
     }
 
     @GetMapping("/events/{eventId}")
     String event(@PathVariable UUID eventId, Authentication authentication, Model model) {
         model.addAttribute("event", events.get(eventId, staff(authentication)));
+        // Only HQ manages events from the pages (EventPages refuses anyone else too); a regional office only sees.
+        model.addAttribute("canManage", PageUser.of(authentication).isHq());
+        model.addAttribute("manageActions", EventPages.ACTIONS);
         return "registration/event";
     }
 
