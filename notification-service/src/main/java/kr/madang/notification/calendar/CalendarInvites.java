@@ -50,10 +50,11 @@ public class CalendarInvites {
                     sequence(e.getForumEvent().getForumEventId()), ForumCalendar.Occasion.CONFIRMED, null, now);
             case RegistrationPromoted e -> each(notices, Set.of("registration-promoted"), e.getForumEvent(),
                     sequence(e.getForumEvent().getForumEventId()), ForumCalendar.Occasion.PROMOTED, null, now);
-            case RegistrationCancelled e -> heldNoSeat(e.getRegistrationId()) ? notices
-                    // one registration leaves: its entry goes, the others' sequence stays
+            // one registration leaves: its entry goes, the others' sequence stays; a waitlisted one never had an entry
+            case RegistrationCancelled e -> !e.getWasConfirmed() ? notices
                     : each(notices, Set.of("registration-cancelled"), e.getForumEvent(),
-                    sequence(e.getForumEvent().getForumEventId()) + 1, ForumCalendar.Occasion.REGISTRATION_CANCELLED, null, now);
+                    sequence(e.getForumEvent().getForumEventId()) + 1, ForumCalendar.Occasion.REGISTRATION_CANCELLED,
+                    null, now);
             case ForumEventRescheduled e -> each(notices, Set.of("forum-event-rescheduled"), e.getForumEvent(),
                     raiseSequence(e.getForumEvent().getForumEventId()), ForumCalendar.Occasion.RESCHEDULED,
                     seatHolders(e.getForumEvent().getForumEventId()), now);
@@ -93,12 +94,6 @@ public class CalendarInvites {
     private Set<String> seatHolders(String forumEventId) {
         return Set.copyOf(jdbc.sql("select registration_id from attendee where forum_event_id = :id and status = :confirmed")
                 .param("id", forumEventId).param("confirmed", LocalRecipients.CONFIRMED).query(String.class).list());
-    }
-
-    /** Waitlisted or awaiting approval: no entry was ever sent. Unknown to the copy: a CANCEL is harmless, so send it. */
-    private boolean heldNoSeat(String registrationId) {
-        return jdbc.sql("select status from attendee where registration_id = :id").param("id", registrationId)
-                .query(String.class).optional().filter(status -> !LocalRecipients.CONFIRMED.equals(status)).isPresent();
     }
 
     /** The bare address of a "Name <address>" sender; null when it cannot be read (the entry then has no organiser). */
