@@ -1,8 +1,12 @@
 package kr.madang.notification.dispatch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
@@ -10,7 +14,11 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import kr.madang.notification.NotificationProperties;
+import kr.madang.notification.calendar.CalendarAttachment;
+import kr.madang.notification.calendar.CalendarStore;
 import kr.madang.notification.message.Message;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -51,8 +59,23 @@ public class EmailSender {
     private final NotificationProperties.Mail settings;
     private final Clock clock;
     private final SendTracing tracing;
+    /** The calendar file (.ics) of a message, if it carries one. */
+    private final Function<UUID, Optional<CalendarAttachment>> calendars;
 
+    @Autowired
+    public EmailSender(JavaMailSenderImpl mailSender, NotificationProperties properties, Clock clock, SendTracing tracing,
+                       CalendarStore calendars) {
+        this(mailSender, properties, clock, tracing, calendars::find);
+    }
+
+    /** Without calendar files (tests of sending itself). */
     public EmailSender(JavaMailSenderImpl mailSender, NotificationProperties properties, Clock clock, SendTracing tracing) {
+        this(mailSender, properties, clock, tracing, id -> Optional.empty());
+    }
+
+    private EmailSender(JavaMailSenderImpl mailSender, NotificationProperties properties, Clock clock, SendTracing tracing,
+                        Function<UUID, Optional<CalendarAttachment>> calendars) {
+        this.calendars = calendars;
         this.mailSender = mailSender;
         this.tracing = tracing;
         this.settings = properties.mail();
@@ -69,6 +92,12 @@ public class EmailSender {
             helper.setTo(message.recipient());
             helper.setSubject(message.subject());
             helper.setText(message.bodyText(), message.bodyHtml());
+            Optional<CalendarAttachment> calendar = calendars.apply(message.id());
+            if (calendar.isPresent()) {
+                CalendarAttachment ics = calendar.get();
+                helper.addAttachment(ics.fileName(), new ByteArrayResource(ics.ics().getBytes(StandardCharsets.UTF_8)),
+                        ics.contentType());
+            }
             if (message.unsubscribeUrl() != null) {
                 mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
                 mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import kr.madang.notification.calendar.CalendarStore;
 import kr.madang.notification.dispatch.DispatchSignal;
 import kr.madang.notification.dispatch.QuietHours;
 import kr.madang.notification.optout.OptOuts;
@@ -36,9 +37,11 @@ public class MessageQueue {
     private final QuietHours quietHours;
     private final DispatchSignal signal;
     private final Clock clock;
+    private final CalendarStore calendars;
 
     public MessageQueue(TemplateStore templates, MessageStore messages, StatusEvents statusEvents, OptOuts optOuts,
-                        QuietHours quietHours, DispatchSignal signal, Clock clock) {
+                        QuietHours quietHours, DispatchSignal signal, Clock clock, CalendarStore calendars) {
+        this.calendars = calendars;
         this.templates = templates;
         this.messages = messages;
         this.statusEvents = statusEvents;
@@ -66,6 +69,9 @@ public class MessageQueue {
                     .orElseThrow(() -> new MissingTemplateException(spec.code(), channel.name(), recipient.language()));
             Message message = render(source, notice, spec, channel, address, template);
             if (messages.insert(message)) {
+                if (channel == Channel.EMAIL && notice.calendar() != null) {
+                    calendars.save(message.id(), notice.calendar());
+                }
                 statusEvents.changed(message.id().toString(), message.sourceEventId(), channel, message.status(), 1,
                         message.correlationId(), message.reason());
                 created++;

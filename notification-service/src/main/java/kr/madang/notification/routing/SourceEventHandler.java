@@ -17,6 +17,7 @@ import kr.madang.events.registration.RegistrationPendingApproval;
 import kr.madang.events.registration.RegistrationPromoted;
 import kr.madang.events.registration.RegistrationRejected;
 import kr.madang.events.registration.RegistrationWaitlisted;
+import kr.madang.notification.calendar.CalendarInvites;
 import kr.madang.notification.message.MessageQueue;
 import kr.madang.notification.message.MessageStore;
 import kr.madang.notification.recipients.LocalRecipients;
@@ -51,11 +52,13 @@ public class SourceEventHandler {
     private final String consumerGroup;
     private final FieldSealer sealer;
     private final SubjectKeyStore keys;
+    private final CalendarInvites calendarInvites;
 
     public SourceEventHandler(ProcessedEvents processed, EventRouter router, LocalRecipients recipients, MessageQueue queue,
                               MessageStore messages, Clock clock,
                               @Value("${spring.kafka.consumer.group-id}") String consumerGroup,
-                              FieldSealer sealer, SubjectKeyStore keys) {
+                              FieldSealer sealer, SubjectKeyStore keys, CalendarInvites calendarInvites) {
+        this.calendarInvites = calendarInvites;
         this.sealer = sealer;
         this.keys = keys;
         this.processed = processed;
@@ -82,6 +85,8 @@ public class SourceEventHandler {
         }
         // the fan-out of an event-wide change reads the copy as it was before the change
         List<Notice> notices = router.route(event, recipients);
+        // calendar entries too: who held a seat is read before the copy changes
+        notices = calendarInvites.attach(event, notices);
         updateLocalCopy(event);
         String type = event.getSchema().getName();
         SourceEvent source = new SourceEvent(header.getEventId(), type, header.getCorrelationId());

@@ -1,0 +1,94 @@
+package kr.madang.notification.calendar;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * Writes a {@link CalendarInvite} as an iCalendar file (RFC 5545, iTIP method of RFC 5546): times in Asia/Seoul with
+ * the zone's VTIMEZONE, so every client shows the forum's local time whatever the attendee's own zone.
+ */
+public final class CalendarFile {
+
+    /** Where every forum takes place. */
+    public static final String TZID = "Asia/Seoul";
+    public static final String MEDIA_TYPE = "text/calendar";
+    private static final String PRODUCT = "-//Madang//Digital Regional Innovation Forum//KO";
+
+    /* the zone definition is read from ical4j's jar once (see ical4j.properties: no network) */
+    private static final VTimeZone SEOUL = seoul();
+
+    private CalendarFile() {
+    }
+
+    public static String write(CalendarInvite invite) {
+        ZoneId zone = ZoneId.of(TZID);
+        ZonedDateTime start = invite.startsAt().atZone(zone);
+        ZonedDateTime end = invite.endsAt().atZone(zone);
+        VEvent event = new VEvent(start, end, invite.summary());
+        event.replace(new DtStamp(invite.stamp()));
+        event.add(new Uid(invite.uid()));
+        event.add(new Sequence(invite.sequence()));
+        if (invite.location() != null && !invite.location().isBlank()) {
+            event.add(new Location(invite.location()));
+        }
+        if (invite.description() != null && !invite.description().isBlank()) {
+            event.add(new Description(invite.description()));
+        }
+        event.add(invite.method() == CalendarInvite.Method.CANCEL ? ImmutableStatus.VEVENT_CANCELLED
+                : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(ImmutableTransp.OPAQUE);
+        if (invite.organizerEmail() != null) {
+            // iTIP wants an organiser: the forum's sending address, never a person's
+            Organizer organizer = new Organizer(URI.create("mailto:" + invite.organizerEmail()));
+            if (invite.organizerName() != null && !invite.organizerName().isBlank()) {
+                organizer.add(new Cn(invite.organizerName()));
+            }
+            event.add(organizer);
+        }
+
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(invite.method() == CalendarInvite.Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(SEOUL);
+        calendar.add(event);
+        StringWriter out = new StringWriter();
+        try {
+            // not validating: iTIP validation would demand an ATTENDEE, which we leave out on purpose (no personal data)
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static VTimeZone seoul() {
+        TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+        return registry.getTimeZone(TZID).getVTimeZone();
+    }
+}

@@ -1,0 +1,107 @@
+package kr.madang.notification.calendar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import kr.madang.events.ForumEventSummary;
+import kr.madang.events.registration.ForumEventCancelled;
+import kr.madang.events.registration.ForumEventRescheduled;
+import kr.madang.events.registration.RegistrationCancelled;
+import kr.madang.events.registration.RegistrationConfirmed;
+import kr.madang.events.registration.RegistrationPromoted;
+import kr.madang.notification.NotificationProperties;
+import kr.madang.notification.recipients.LocalRecipients;
+import kr.madang.notification.routing.Notice;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the attendee emails of a source event their calendar entry: a REQUEST on confirmation, promotion and
+ * reschedule, a CANCEL on cancellation of the registration or of the event. Only attendees holding a seat get one
+ * (a waitlisted attendee never had the entry). The SEQUENCE is the forum event's, kept in the local copy and raised
+ * on each reschedule and on the event's cancellation. Runs before the local copy takes the event in, so it sees who
+ * held a seat before the change.
+ */
+@Component
+public class CalendarInvites {
+
+    private final JdbcClient jdbc;
+    private final ForumCalendar calendar;
+    private final Clock clock;
+
+    public CalendarInvites(JdbcClient jdbc, MessageSource messages, NotificationProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.calendar = new ForumCalendar(properties.mail().messageIdDomain(), address(properties.mail().from()),
+                (key, language, args) -> messages.getMessage(key, args, Locale.forLanguageTag(language)));
+    }
+
+    public List<Notice> attach(SpecificRecord event, List<Notice> notices) {
+        Instant now = clock.instant();
+        return switch (event) {
+            case RegistrationConfirmed e -> each(notices, Set.of("registration-confirmed"), e.getForumEvent(),
+                    sequence(e.getForumEvent().getForumEventId()), ForumCalendar.Occasion.CONFIRMED, null, now);
+            case RegistrationPromoted e -> each(notices, Set.of("registration-promoted"), e.getForumEvent(),
+                    sequence(e.getForumEvent().getForumEventId()), ForumCalendar.Occasion.PROMOTED, null, now);
+            // one registration leaves: its entry goes, the others' sequence stays; a waitlisted one never had an entry
+            case RegistrationCancelled e -> !e.getWasConfirmed() ? notices
+                    : each(notices, Set.of("registration-cancelled"), e.getForumEvent(),
+                    sequence(e.getForumEvent().getForumEventId()) + 1, ForumCalendar.Occasion.REGISTRATION_CANCELLED,
+                    null, now);
+            case ForumEventRescheduled e -> each(notices, Set.of("forum-event-rescheduled"), e.getForumEvent(),
+                    raiseSequence(e.getForumEvent().getForumEventId()), ForumCalendar.Occasion.RESCHEDULED,
+                    seatHolders(e.getForumEvent().getForumEventId()), now);
+            case ForumEventCancelled e -> each(notices, Set.of("forum-event-cancelled"), e.getForumEvent(),
+                    raiseSequence(e.getForumEvent().getForumEventId()), ForumCalendar.Occasion.EVENT_CANCELLED,
+                    seatHolders(e.getForumEvent().getForumEventId()), now);
+            default -> notices;
+        };
+    }
+
+    private List<Notice> each(List<Notice> notices, Set<String> templates, ForumEventSummary forum, int sequence,
+                              ForumCalendar.Occasion occasion, Set<String> onlyFor, Instant now) {
+        return notices.stream().map(notice -> {
+            if (!templates.contains(notice.templateCode()) || notice.registrationId() == null
+                    || (onlyFor != null && !onlyFor.contains(notice.registrationId()))) {
+                return notice;
+            }
+            return notice.withCalendar(calendar.invite(notice.registrationId(), forum, notice.recipient().language(),
+                    sequence, occasion, now));
+        }).toList();
+    }
+
+    private int sequence(String forumEventId) {
+        return jdbc.sql("select calendar_sequence from forum_event where forum_event_id = :id").param("id", forumEventId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** No row yet means no attendee to tell either: the copy starts at 0 when the event first arrives. */
+    private int raiseSequence(String forumEventId) {
+        return jdbc.sql("""
+                        update forum_event set calendar_sequence = calendar_sequence + 1 where forum_event_id = :id
+                        returning calendar_sequence
+                        """)
+                .param("id", forumEventId).query(Integer.class).optional().orElse(1);
+    }
+
+    private Set<String> seatHolders(String forumEventId) {
+        return Set.copyOf(jdbc.sql("select registration_id from attendee where forum_event_id = :id and status = :confirmed")
+                .param("id", forumEventId).param("confirmed", LocalRecipients.CONFIRMED).query(String.class).list());
+    }
+
+    /** The bare address of a "Name <address>" sender; null when it cannot be read (the entry then has no organiser). */
+    private static String address(String from) {
+        try {
+            return new InternetAddress(from).getAddress();
+        } catch (AddressException e) {
+            return null;
+        }
+    }
+}

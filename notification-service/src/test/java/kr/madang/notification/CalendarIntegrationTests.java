@@ -1,0 +1,174 @@
+package kr.madang.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import kr.madang.events.ForumEventSummary;
+import kr.madang.events.Language;
+import kr.madang.events.registration.ForumEventCancelled;
+import kr.madang.events.registration.ForumEventRescheduled;
+import kr.madang.events.registration.RegistrationCancelled;
+import kr.madang.events.registration.RegistrationPromoted;
+import kr.madang.events.registration.RegistrationWaitlisted;
+import kr.madang.notification.calendar.ParsedIcs;
+import kr.madang.schemas.Topics;
+import net.fortuna.ical4j.model.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The calendar file of attendee emails through the real flow: registration events on Kafka, emails in GreenMail,
+ * the attachment read back with ical4j across a confirmation, two reschedules, a promotion and two cancellations.
+ */
+class CalendarIntegrationTests extends NotificationIntegrationTest {
+
+    private static final String UID_DOMAIN = "@notification.madang.kr";
+
+    @Test
+    void theEntryKeepsItsUidAndMovesItsSequenceFromConfirmationThroughReschedulesToCancellation() throws Exception {
+        String forum = UUID.randomUUID().toString();
+        String koId = UUID.randomUUID().toString();
+        String enId = UUID.randomUUID().toString();
+        String waitId = UUID.randomUUID().toString();
+        String ko = TestEvents.uniqueEmail("cal-ko");
+        String en = TestEvents.uniqueEmail("cal-en");
+        String waiting = TestEvents.uniqueEmail("cal-wait");
+
+        // confirmed: a REQUEST at sequence 0, Seoul time, UID from the registration
+        publish(Topics.REGISTRATION_EVENTS, TestEvents.confirmed(forum, koId, TestEvents.contact("김하나", ko, null, Language.KO)));
+        publish(Topics.REGISTRATION_EVENTS, TestEvents.confirmed(forum, enId, TestEvents.contact("Tom Lee", en, null, Language.EN)));
+        publish(Topics.REGISTRATION_EVENTS, RegistrationWaitlisted.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setRegistrationId(waitId)
+                .setForumEvent(TestEvents.jeju(forum)).setAttendee(TestEvents.contact("박대기", waiting, null, Language.KO))
+                .setWaitlistPosition(1).build());
+
+        ParsedIcs confirmed = onlyCalendarOf(awaitMail(ko, 1).get(0), "REQUEST");
+        assertThat(confirmed.method()).isEqualTo("REQUEST");
+        assertThat(confirmed.timeZones()).containsExactly("Asia/Seoul");
+        assertThat(confirmed.tzidOf(Property.DTSTART)).isEqualTo("Asia/Seoul");
+        assertThat(confirmed.localTime(Property.DTSTART)).isEqualTo(LocalDateTime.parse("2023-02-06T13:00"));
+        assertThat(confirmed.localTime(Property.DTEND)).isEqualTo(LocalDateTime.parse("2023-02-07T18:00"));
+        assertThat(confirmed.value(Property.UID)).isEqualTo("registration-" + koId + UID_DOMAIN);
+        assertThat(confirmed.value(Property.SEQUENCE)).isEqualTo("0");
+        assertThat(confirmed.value(Property.SUMMARY)).isEqualTo("제1회 디지털지역혁신포럼");
+        assertThat(confirmed.value(Property.LOCATION)).isEqualTo("메종글래드 제주 크리스탈홀");
+        ParsedIcs confirmedEn = onlyCalendarOf(awaitMail(en, 1).get(0), "REQUEST");
+        assertThat(confirmedEn.value(Property.SUMMARY)).isEqualTo("1st Digital Regional Innovation Forum");
+        assertThat(confirmedEn.value(Property.DESCRIPTION)).contains("Your registration is confirmed");
+        assertThat(confirmedEn.value(Property.UID)).isEqualTo("registration-" + enId + UID_DOMAIN);
+        // the waitlist holds no seat: nothing to put in a calendar yet
+        assertThat(calendarsOf(awaitMail(waiting, 1).get(0))).isEmpty();
+
+        // rescheduled twice: the same UID, new times and venue, the sequence one higher each time
+        ForumEventSummary moved = reschedule(forum, TestEvents.jeju(forum), Instant.parse("2023-02-13T01:00:00Z"),
+                Instant.parse("2023-02-14T08:00:00Z"), "제주국제컨벤션센터");
+        ParsedIcs first = onlyCalendarOf(awaitMail(ko, 2).get(1), "REQUEST");
+        assertThat(first.value(Property.UID)).isEqualTo("registration-" + koId + UID_DOMAIN);
+        assertThat(first.value(Property.SEQUENCE)).isEqualTo("1");
+        assertThat(first.localTime(Property.DTSTART)).isEqualTo(LocalDateTime.parse("2023-02-13T10:00"));
+        assertThat(first.localTime(Property.DTEND)).isEqualTo(LocalDateTime.parse("2023-02-14T17:00"));
+        assertThat(first.value(Property.LOCATION)).isEqualTo("제주국제컨벤션센터");
+        assertThat(calendarsOf(awaitMail(waiting, 2).get(1))).isEmpty();
+        assertThat(onlyCalendarOf(awaitMail(en, 2).get(1), "REQUEST").value(Property.SEQUENCE)).isEqualTo("1");
+
+        moved = reschedule(forum, moved, Instant.parse("2023-02-20T00:30:00Z"), Instant.parse("2023-02-21T09:00:00Z"),
+                "제주국제컨벤션센터");
+        ParsedIcs second = onlyCalendarOf(awaitMail(ko, 3).get(2), "REQUEST");
+        assertThat(second.value(Property.SEQUENCE)).isEqualTo("2");
+        assertThat(second.localTime(Property.DTSTART)).isEqualTo(LocalDateTime.parse("2023-02-20T09:30"));
+        assertThat(onlyCalendarOf(awaitMail(en, 3).get(2), "REQUEST").value(Property.SEQUENCE)).isEqualTo("2");
+        assertThat(calendarsOf(awaitMail(waiting, 3).get(2))).isEmpty();
+
+        // promoted from the waitlist after the moves: the current version at the current sequence
+        publish(Topics.REGISTRATION_EVENTS, RegistrationPromoted.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setRegistrationId(waitId)
+                .setForumEvent(moved).setAttendee(TestEvents.contact("박대기", waiting, null, Language.KO))
+                .setCheckInCode("CHK-PROMO").setFromPosition(1).build());
+        ParsedIcs promoted = onlyCalendarOf(awaitMail(waiting, 4).get(3), "REQUEST");
+        assertThat(promoted.value(Property.UID)).isEqualTo("registration-" + waitId + UID_DOMAIN);
+        assertThat(promoted.value(Property.SEQUENCE)).isEqualTo("2");
+        assertThat(promoted.localTime(Property.DTSTART)).isEqualTo(LocalDateTime.parse("2023-02-20T09:30"));
+
+        // one attendee cancels: a CANCEL of their UID, above the sequence they hold
+        publish(Topics.REGISTRATION_EVENTS, RegistrationCancelled.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setRegistrationId(koId)
+                .setForumEvent(moved).setAttendee(TestEvents.contact("김하나", ko, null, Language.KO))
+                .setCancelledBy("ATTENDEE").setWasConfirmed(true).build());
+        ParsedIcs cancelled = onlyCalendarOf(awaitMail(ko, 4).get(3), "CANCEL");
+        assertThat(cancelled.method()).isEqualTo("CANCEL");
+        assertThat(cancelled.value(Property.UID)).isEqualTo("registration-" + koId + UID_DOMAIN);
+        assertThat(cancelled.value(Property.SEQUENCE)).isEqualTo("3");
+        assertThat(cancelled.value(Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(cancelled.tzidOf(Property.DTSTART)).isEqualTo("Asia/Seoul");
+
+        // the event is cancelled: every attendee still holding a seat gets a CANCEL of their own UID
+        publish(Topics.REGISTRATION_EVENTS, ForumEventCancelled.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setForumEvent(moved).setReason("태풍").build());
+        ParsedIcs eventCancelledEn = onlyCalendarOf(awaitMail(en, 4).get(3), "CANCEL");
+        assertThat(eventCancelledEn.value(Property.UID)).isEqualTo("registration-" + enId + UID_DOMAIN);
+        assertThat(eventCancelledEn.value(Property.SEQUENCE)).isEqualTo("3");
+        assertThat(eventCancelledEn.value(Property.DESCRIPTION)).contains("The event has been cancelled");
+        ParsedIcs eventCancelledPromoted = onlyCalendarOf(awaitMail(waiting, 5).get(4), "CANCEL");
+        assertThat(eventCancelledPromoted.value(Property.UID)).isEqualTo("registration-" + waitId + UID_DOMAIN);
+        assertThat(eventCancelledPromoted.value(Property.SEQUENCE)).isEqualTo("3");
+
+        // no address of anyone in any file
+        for (String address : List.of(ko, en, waiting)) {
+            for (MimeMessage mail : mailTo(address)) {
+                for (Attachment a : calendarsOf(mail)) {
+                    assertThat(a.ics()).doesNotContainIgnoringCase(ko).doesNotContainIgnoringCase(en)
+                            .doesNotContainIgnoringCase(waiting).doesNotContain("ATTENDEE");
+                }
+            }
+        }
+    }
+
+    private ForumEventSummary reschedule(String forum, ForumEventSummary before, Instant startsAt, Instant endsAt,
+                                         String venue) {
+        ForumEventSummary after = ForumEventSummary.newBuilder(before).setStartsAt(startsAt).setEndsAt(endsAt)
+                .setVenue(venue).build();
+        publish(Topics.REGISTRATION_EVENTS, ForumEventRescheduled.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setForumEvent(after)
+                .setPreviousStartsAt(before.getStartsAt()).setPreviousEndsAt(before.getEndsAt())
+                .setPreviousVenue(before.getVenue()).build());
+        return after;
+    }
+
+    record Attachment(String contentType, String fileName, String ics) {
+    }
+
+    private static ParsedIcs onlyCalendarOf(MimeMessage mail, String method) throws Exception {
+        List<Attachment> calendars = calendarsOf(mail);
+        assertThat(calendars).hasSize(1);
+        Attachment a = calendars.getFirst();
+        assertThat(a.contentType()).startsWith("text/calendar").contains("method=" + method);
+        assertThat(a.fileName()).endsWith(".ics");
+        return ParsedIcs.parse(a.ics());
+    }
+
+    static List<Attachment> calendarsOf(MimeMessage mail) throws Exception {
+        List<Attachment> found = new ArrayList<>();
+        collect(mail, found);
+        return found;
+    }
+
+    private static void collect(Part part, List<Attachment> found) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            MimeMultipart multipart = (MimeMultipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), found);
+            }
+        } else if (part.isMimeType("text/calendar")) {
+            found.add(new Attachment(part.getContentType(), part.getFileName(), 
+                    new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+}
