@@ -449,12 +449,25 @@ public class AgreementController {
         }
         if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .eTag("\"" + doc.sha256() + "\"").header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, null, "txt"))
+                    .eTag("\"" + doc.sha256() + "\"").header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, textFileName(v), "txt"))
                     .body(doc.text().getBytes(StandardCharsets.UTF_8));
         }
         var pdf = documents.find(a.id(), v.number()).orElseThrow(() -> ApiProblem.notFound("the PDF of version " + v.number()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag("\"" + pdf.sha256() + "\"")
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, doc.fileName(), "pdf")).body(pdf.content());
+    }
+
+    /**
+     * A text document is downloaded as its own bytes (they hash to the SHA-256 shown and signed), named after the
+     * version's title: "디지털 혁신 … 업무협약 v1.txt".
+     */
+    public static String textFileName(Version v) {
+        String title = v.content().title() == null ? "" : v.content().title()
+                .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").replaceAll("\\s+", " ").strip();
+        if (title.length() > 150) {
+            title = title.substring(0, 150).strip();
+        }
+        return title.isEmpty() ? null : title + " v" + v.number() + ".txt";
     }
 
     /** The document is downloaded as a file ("협약서 내려받기"), not opened as a page. */

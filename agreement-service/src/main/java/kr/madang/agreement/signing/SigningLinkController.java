@@ -112,7 +112,8 @@ public class SigningLinkController {
         var doc = v.content().document();
         if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v, null, "txt"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v,
+                            kr.madang.agreement.api.AgreementController.textFileName(v), "txt"))
                     .body(doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         var pdf = documents.find(a.id(), v.number()).orElseThrow(SigningLinkController::invalid);

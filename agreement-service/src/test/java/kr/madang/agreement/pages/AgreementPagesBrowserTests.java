@@ -148,7 +148,11 @@ class AgreementPagesBrowserTests {
                 var done = arguments[arguments.length - 1];
                 fetch(document.querySelector('a.download').href).then(r => done(r.headers.get('content-disposition')));
                 """);
-        assertThat(disposition).startsWith("attachment").contains("agreement-v1.txt");
+        // named after the title (RFC 5987), with an ASCII name for older clients
+        assertThat(disposition).startsWith("attachment").contains("filename=\"agreement-v1.txt\"")
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("디지털 혁신", java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .endsWith("%20v1.txt");
 
         browser.go("/agreements/" + id + "?lang=en");
         page = browser.waitForText("History");
