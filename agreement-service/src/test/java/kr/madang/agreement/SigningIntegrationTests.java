@@ -275,4 +275,40 @@ class SigningIntegrationTests {
         assertThat(api.get("/api/signing/" + token, null).json().path("signature").path("contentSha256").asString())
                 .isEqualTo(contentHash);
     }
+
+    @Test
+    void hqResendsAPartysLinkByEmailUntilItSignsAndTheHistorySaysWho() {
+        String id = flows.create(Mous.jeju());
+        List<String> parties = flows.partyIds(id);
+        assertThat(flows.circulate(id).status()).isEqualTo(200);
+        Map<String, String> links = flows.linksFromKafka(id, 1, 1);
+        int remindersBefore = AgreementTopic.eventsOf(id, SigningReminderDue.class).size();
+
+        var resent = api.post("/api/agreements/" + id + "/parties/" + parties.get(1) + "/signing-link/resend",
+                TestTokens.hqAdmin(), null);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        SigningReminderDue reminder = await().atMost(Duration.ofSeconds(20)).until(
+                () -> AgreementTopic.eventsOf(id, SigningReminderDue.class),
+                list -> list.size() > remindersBefore).getLast();
+        assertThat(reminder.getRecipients()).singleElement().satisfies(p -> {
+            assertThat(p.getPartyId()).isEqualTo(parties.get(1));
+            assertThat(p.getSigningUrl()).contains("/sign/");
+        });
+        assertThat(reminder.getReminderNumber()).isEqualTo(1);
+        assertThat(api.get("/api/agreements/" + id + "/history", TestTokens.hqAdmin()).json().path("items").toString())
+                .contains("SigningReminderDue", "hq:");
+
+        // once signed, there is nothing to send again; a regional office may not ask
+        assertThat(flows.signByLink(links.get(parties.get(1)), "서명자").status()).isEqualTo(200);
+        var again = api.post("/api/agreements/" + id + "/parties/" + parties.get(1) + "/signing-link/resend",
+                TestTokens.hqAdmin(), null);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.text("code")).isEqualTo("ALREADY_SIGNED");
+        var unknown = api.post("/api/agreements/" + id + "/parties/no-such-party/signing-link/resend",
+                TestTokens.hqAdmin(), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        var regional = api.post("/api/agreements/" + id + "/parties/" + parties.get(2) + "/signing-link/resend",
+                TestTokens.regionalOffice("JEJU"), null);
+        assertThat(regional.status()).isEqualTo(403);
+    }
 }

@@ -45,6 +45,9 @@ import kr.madang.agreement.signing.SigningGrants;
 import kr.madang.agreement.store.Documents;
 import kr.madang.platform.security.CurrentUser;
 import kr.madang.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,6 +67,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The agreement API: HQ drafts, circulates, signs on a party's behalf, amends, admits accessions, renews, ends. */
 @RestController
+@Tag(name = "Agreements", description = "The MOU lifecycle, for HQ (and regional offices, read only)")
 @RequestMapping("/api/agreements")
 @Validated
 public class AgreementController {
@@ -91,8 +95,13 @@ public class AgreementController {
 
     // ---- drafting ------------------------------------------------------------------------------------------------
 
+    @Operation(summary = "Draft a new MOU (HQ); its parties, terms, cooperation items and document text")
+    @Problems({400, 422})
     @PostMapping
     public ResponseEntity<AgreementView> create(@Valid @RequestBody CreateAgreement request,
+                                                @io.swagger.v3.oas.annotations.Parameter(description = "1 to 200 "
+                                                        + "characters; the same key and body answer the first result",
+                                                        example = "jeju-mou-2023")
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                 Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
@@ -116,6 +125,8 @@ public class AgreementController {
     }
 
     /** Edits the version being prepared (a draft, a version under negotiation, or an amendment). */
+    @Operation(summary = "Edit the draft (or the version in negotiation); absent fields stay as they are")
+    @Problems({400, 404, 409})
     @PutMapping("/{id}")
     public AgreementView revise(@PathVariable String id, @Valid @RequestBody ReviseAgreement request,
                                 Authentication auth) {
@@ -153,8 +164,16 @@ public class AgreementController {
     }
 
     /** Uploads the PDF of the version being prepared; its SHA-256 is what the parties will sign. */
+    @Operation(summary = "Upload the version's document as a PDF (replaces its text), at most 20 MB",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The PDF's bytes", content = @io.swagger.v3.oas.annotations.media.Content(
+                    mediaType = "application/pdf", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    type = "string", format = "binary"))))
+    @Problems({400, 404, 409, 413, 415})
     @PutMapping(path = "/{id}/document", consumes = MediaType.APPLICATION_PDF_VALUE)
     public AgreementView uploadPdf(@PathVariable String id, InputStream body,
+                                   @io.swagger.v3.oas.annotations.Parameter(description = "The file name shown "
+                                           + "on downloads (a plain name, at most 200 characters)", example = "협약서.pdf")
                                    @RequestParam(name = "fileName", required = false) String fileName,
                                    Authentication auth) throws IOException {
         CurrentUser user = CurrentUser.of(auth);
@@ -185,6 +204,8 @@ public class AgreementController {
 
     // ---- circulation and signing ---------------------------------------------------------------------------------
 
+    @Operation(summary = "Circulate the current version for signature: each party (or the first step) gets its signing link")
+    @Problems({404, 409})
     @PostMapping("/{id}/circulate")
     public AgreementView circulate(@PathVariable String id, Authentication auth) {
         CurrentUser user = hq(auth);
@@ -194,6 +215,8 @@ public class AgreementController {
         }), true);
     }
 
+    @Operation(summary = "Withdraw a circulation (back to negotiation), with an optional reason")
+    @Problems({400, 404, 409})
     @PostMapping("/{id}/withdraw")
     public AgreementView withdraw(@PathVariable String id, @Valid @RequestBody(required = false) Withdraw request,
                                   Authentication auth) {
@@ -206,6 +229,8 @@ public class AgreementController {
     }
 
     /** HQ records a party's signature (e.g. given on paper at the ceremony). Signing twice answers the first. */
+    @Operation(summary = "Record a party's signature on its behalf (HQ, e.g. signed on paper at the ceremony)")
+    @Problems({400, 404, 409})
     @PostMapping("/{id}/parties/{partyId}/signature")
     public SignatureView sign(@PathVariable String id, @PathVariable String partyId, @Valid @RequestBody Sign request,
                               Authentication auth) {
@@ -214,6 +239,8 @@ public class AgreementController {
                 a.sign(partyId, request.signerName().strip(), blankToNull(request.signerTitle()), now, actor(user))));
     }
 
+    @Operation(summary = "Record a party's decline on its behalf, with its reason; the MOU returns to negotiation")
+    @Problems({400, 404, 409})
     @PostMapping("/{id}/parties/{partyId}/decline")
     public AgreementView decline(@PathVariable String id, @PathVariable String partyId,
                                  @Valid @RequestBody Decline request, Authentication auth) {
@@ -225,6 +252,8 @@ public class AgreementController {
     }
 
     /** A fresh signing link for a party that is asked to sign now (e.g. when its email was lost). */
+    @Operation(summary = "A party's current signing link (HQ copies it when the email was lost)")
+    @Problems({404, 409})
     @GetMapping("/{id}/parties/{partyId}/signing-link")
     public Map<String, Object> signingLink(@PathVariable String id, @PathVariable String partyId, Authentication auth) {
         hq(auth);
@@ -235,10 +264,24 @@ public class AgreementController {
                 "url", grants.urlFor(a, a.party(partyId)).orElseThrow());
     }
 
+    /** Emails a party that is asked to sign its current signing link again (e.g. when the first email was lost). */
+    @Operation(summary = "Email a party its current signing link again")
+    @Problems({404, 409})
+    @PostMapping("/{id}/parties/{partyId}/signing-link/resend")
+    public AgreementView resendSigningLink(@PathVariable String id, @PathVariable String partyId, Authentication auth) {
+        CurrentUser user = hq(auth);
+        return AgreementViews.of(lifecycle.change(id, (a, now) -> {
+            a.resendSigningLink(partyId, now, actor(user));
+            return a;
+        }), true);
+    }
+
     /**
      * Sends an acceding institution its invitation again: a new email with a link valid for a full window from now.
      * (Parties of a circulation get theirs from the circulation; HQ can copy it with GET signing-link.)
      */
+    @Operation(summary = "Send an acceding institution its invitation again, with a link valid from now")
+    @Problems({404, 409})
     @PostMapping("/{id}/parties/{partyId}/invitation")
     public AgreementView reopenAccession(@PathVariable String id, @PathVariable String partyId, Authentication auth) {
         CurrentUser user = hq(auth);
@@ -250,6 +293,8 @@ public class AgreementController {
 
     // ---- agreements in force -------------------------------------------------------------------------------------
 
+    @Operation(summary = "Amend an MOU in force: a new version to be signed by every party")
+    @Problems({400, 404, 409})
     @PostMapping("/{id}/amendments")
     public ResponseEntity<AgreementView> amend(@PathVariable String id, @Valid @RequestBody Amend request,
                                                Authentication auth) {
@@ -265,6 +310,8 @@ public class AgreementController {
         return ResponseEntity.status(HttpStatus.CREATED).body(AgreementViews.of(a, true));
     }
 
+    @Operation(summary = "Invite a new institution to accede to the MOU in force")
+    @Problems({400, 404, 409})
     @PostMapping("/{id}/accessions")
     public ResponseEntity<PartyView> accede(@PathVariable String id, @Valid @RequestBody PartyRequest request,
                                             Authentication auth) {
@@ -281,6 +328,8 @@ public class AgreementController {
         return ResponseEntity.status(HttpStatus.CREATED).body(AgreementViews.party(holder[0], party, true));
     }
 
+    @Operation(summary = "Renew for another term (by default of the same length)")
+    @Problems({400, 404, 409})
     @PostMapping("/{id}/renew")
     public AgreementView renew(@PathVariable String id, @Valid @RequestBody(required = false) Renew request,
                                Authentication auth) {
@@ -291,6 +340,8 @@ public class AgreementController {
         }), true);
     }
 
+    @Operation(summary = "Terminate the MOU, with its reason")
+    @Problems({400, 404, 409})
     @PostMapping("/{id}/terminate")
     public AgreementView terminate(@PathVariable String id, @Valid @RequestBody Terminate request,
                                    Authentication auth) {
@@ -303,6 +354,8 @@ public class AgreementController {
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
+    @Operation(summary = "Agreements, newest first, optionally of one state or forum event")
+    @Problems({400})
     @GetMapping
     public Map<String, Object> list(@RequestParam(required = false) AgreementState state,
                                     @RequestParam(required = false) String forumEventId,
@@ -344,18 +397,24 @@ public class AgreementController {
         return Map.of("items", items, "page", page, "size", size, "total", total);
     }
 
+    @Operation(summary = "One agreement: its parties with their progress, versions and allowed actions")
+    @Problems({404})
     @GetMapping("/{id}")
     public AgreementView get(@PathVariable String id, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         return AgreementViews.of(access.readable(user, load(id)), user.isHq());
     }
 
+    @Operation(summary = "One version: its content, document, signatures and declines")
+    @Problems({404})
     @GetMapping("/{id}/versions/{number}")
     public VersionDetail version(@PathVariable String id, @PathVariable int number, Authentication auth) {
         Agreement a = access.readable(CurrentUser.of(auth), load(id));
         return AgreementViews.detail(a, versionOf(a, number));
     }
 
+    @Operation(summary = "A version's document as a file (Content-Disposition: attachment)")
+    @Problems({404})
     @GetMapping("/{id}/versions/{number}/document")
     public ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable int number, Authentication auth) {
         Agreement a = access.readable(CurrentUser.of(auth), load(id));
@@ -363,6 +422,8 @@ public class AgreementController {
     }
 
     /** Every change, oldest first, and whether the hash chain still holds (an edited entry breaks it). */
+    @Operation(summary = "The audit history, oldest first, and whether its hash chain is intact")
+    @Problems({404})
     @GetMapping("/{id}/history")
     public Map<String, Object> history(@PathVariable String id, Authentication auth) {
         Agreement a = access.readable(CurrentUser.of(auth), load(id));
@@ -388,17 +449,36 @@ public class AgreementController {
         }
         if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .eTag("\"" + doc.sha256() + "\"").header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, "txt"))
+                    .eTag("\"" + doc.sha256() + "\"").header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, textFileName(v), "txt"))
                     .body(doc.text().getBytes(StandardCharsets.UTF_8));
         }
         var pdf = documents.find(a.id(), v.number()).orElseThrow(() -> ApiProblem.notFound("the PDF of version " + v.number()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag("\"" + pdf.sha256() + "\"")
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, "pdf")).body(pdf.content());
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(v, doc.fileName(), "pdf")).body(pdf.content());
+    }
+
+    /**
+     * A text document is downloaded as its own bytes (they hash to the SHA-256 shown and signed), named after the
+     * version's title: "디지털 혁신 … 업무협약 v1.txt".
+     */
+    public static String textFileName(Version v) {
+        String title = v.content().title() == null ? "" : v.content().title()
+                .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").replaceAll("\\s+", " ").strip();
+        if (title.length() > 150) {
+            title = title.substring(0, 150).strip();
+        }
+        return title.isEmpty() ? null : title + " v" + v.number() + ".txt";
     }
 
     /** The document is downloaded as a file ("협약서 내려받기"), not opened as a page. */
-    public static String attachment(Version v, String extension) {
-        return "attachment; filename=\"agreement-v" + v.number() + "." + extension + "\"";
+    public static String attachment(Version v, String uploadedName, String extension) {
+        String fallback = "agreement-v" + v.number() + "." + extension;
+        if (uploadedName == null || uploadedName.isBlank()) {
+            return ContentDisposition.attachment().filename(fallback).build().toString();
+        }
+        // the uploaded name (often Korean) as RFC 5987 filename*, with an ASCII name for old clients
+        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(uploadedName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Agreement load(String id) {

@@ -409,6 +409,24 @@ public final class Agreement {
         record(new AccessionOpened(now, actor, partyId));
     }
 
+    /**
+     * Sends one party its current signing link again (HQ, e.g. when the first email was lost): published as a signing
+     * reminder to that party alone, numbered after the reminders already sent, without counting as one of them.
+     */
+    public void resendSigningLink(String partyId, Instant now, String actor) {
+        Party party = party(partyId);
+        Version toSign = versionToSign(partyId).orElseThrow(() ->
+                refused("NOTHING_TO_SIGN", SIGN, "this party has nothing to sign now"));
+        if (toSign.signatureOf(partyId).isPresent()) {
+            throw refused("ALREADY_SIGNED", SIGN, "this party already signed version " + toSign.number());
+        }
+        int sent = party.status() == PartyStatus.ACCEDING
+                ? accessions.stream().filter(x -> x.partyId().equals(partyId)).mapToInt(Accession::remindersSent)
+                        .findFirst().orElse(0)
+                : circulation.remindersSent();
+        record(new SigningReminderDue(now, actor, toSign.number(), party.step(), List.of(partyId), sent + 1));
+    }
+
     /** Until when an acceding party's invitation (and its link) is valid. */
     public Optional<Instant> accessionDeadline(String partyId, LifecyclePolicy policy) {
         return accessions.stream().filter(x -> x.partyId().equals(partyId)).findFirst().map(x -> x.deadline(policy));

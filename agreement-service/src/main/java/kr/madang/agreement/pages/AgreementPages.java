@@ -35,10 +35,12 @@ public class AgreementPages {
 
     private final AgreementController agreements;
     private final MessageSource messages;
+    private final ProblemTexts problems;
 
-    public AgreementPages(AgreementController agreements, MessageSource messages) {
+    public AgreementPages(AgreementController agreements, MessageSource messages, ProblemTexts problems) {
         this.agreements = agreements;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/")
@@ -61,10 +63,12 @@ public class AgreementPages {
                 errors.add("state", text("agreement.error.filter"));
             }
         }
-        Map<String, Object> result = agreements.list(filter, null, Math.max(0, page), PAGE_SIZE, api);
+        AgreementState shownState = filter;
+        Map<String, Object> result = problems.onPage(() -> agreements.list(shownState, null, Math.max(0, page),
+                PAGE_SIZE, api));
         List<AgreementViews.AgreementView> rows = new ArrayList<>();
         for (AgreementViews.AgreementSummaryView s : (List<AgreementViews.AgreementSummaryView>) result.get("items")) {
-            rows.add(agreements.get(s.id(), api));
+            rows.add(problems.onPage(() -> agreements.get(s.id(), api)));
         }
         Map<String, Long> signedCounts = new java.util.HashMap<>();
         rows.forEach(a -> signedCounts.put(a.id(), a.parties().stream()
@@ -85,13 +89,17 @@ public class AgreementPages {
                      Authentication authentication, Model model) {
         PageUser.require(authentication, Roles.HQ_ADMIN, Roles.REGIONAL_OFFICE);
         Authentication api = PageUser.asApiAuthentication(authentication);
-        AgreementViews.AgreementView a = agreements.get(id, api);
+        AgreementViews.AgreementView a = problems.onPage(() -> agreements.get(id, api));
         int shown = version == null ? a.currentVersion() : version;
         model.addAttribute("a", a);
-        model.addAttribute("version", agreements.version(id, shown, api));
-        Map<String, Object> history = agreements.history(id, api);
+        model.addAttribute("version", problems.onPage(() -> agreements.version(id, shown, api)));
+        Map<String, Object> history = problems.onPage(() -> agreements.history(id, api));
         model.addAttribute("history", history);
         model.addAttribute("historyRows", historyRows(a, history));
+        Map<String, String> representatives = new java.util.HashMap<>();
+        a.parties().forEach(p -> representatives.put(p.id(),
+                Representatives.of(p.representativeName(), p.representativeTitle())));
+        model.addAttribute("representatives", representatives);
         boolean hq = PageUser.of(authentication).isHq();
         model.addAttribute("hq", hq);
         model.addAttribute("links", hq ? signingLinks(id, a, api) : Map.of());
@@ -101,16 +109,43 @@ public class AgreementPages {
         return "agreement/agreement";
     }
 
+    /** A version's document as a file download (the API's, through the page's sign-in). */
+    @GetMapping("/agreements/{id}/versions/{number}/document")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable int number,
+                                                            Authentication authentication) {
+        PageUser.require(authentication, Roles.HQ_ADMIN, Roles.REGIONAL_OFFICE);
+        Authentication api = PageUser.asApiAuthentication(authentication);
+        return problems.onPage(() -> agreements.document(id, number, api));
+    }
+
     /** HQ sends an acceding institution its invitation again, with a fresh link. */
     @PostMapping("/agreements/{id}/parties/{partyId}/invitation")
     String resendInvitation(@PathVariable String id, @PathVariable String partyId, Authentication authentication,
                             RedirectAttributes redirect) {
         PageUser.require(authentication, Roles.HQ_ADMIN);
         try {
-            agreements.reopenAccession(id, partyId, PageUser.asApiAuthentication(authentication));
+            problems.onPage(() -> agreements.reopenAccession(id, partyId, PageUser.asApiAuthentication(authentication)));
             redirect.addFlashAttribute("done", "invitation");
         } catch (ApiProblem problem) {
-            redirect.addFlashAttribute("errors", FieldErrors.of(problem));
+            redirect.addFlashAttribute("errors", FieldErrors.none().add(FieldErrors.FORM, problem.getMessage()));
+        }
+        return "redirect:/agreements/" + id;
+    }
+
+    /** HQ emails a party its current signing link again (the party's own address, from the agreement). */
+    @PostMapping("/agreements/{id}/parties/{partyId}/signing-link")
+    String resendSigningLink(@PathVariable String id, @PathVariable String partyId, Authentication authentication,
+                             RedirectAttributes redirect) {
+        PageUser.require(authentication, Roles.HQ_ADMIN);
+        try {
+            AgreementViews.AgreementView a = problems.onPage(() ->
+                    agreements.resendSigningLink(id, partyId, PageUser.asApiAuthentication(authentication)));
+            String institution = a.parties().stream().filter(p -> p.id().equals(partyId)).findFirst()
+                    .map(AgreementViews.PartyView::institution).orElse("");
+            redirect.addFlashAttribute("done", "resent");
+            redirect.addFlashAttribute("doneArg", institution);
+        } catch (ApiProblem problem) {
+            redirect.addFlashAttribute("errors", FieldErrors.none().add(FieldErrors.FORM, problem.getMessage()));
         }
         return "redirect:/agreements/" + id;
     }
@@ -125,10 +160,13 @@ public class AgreementPages {
         List<AuditTrail.Entry> entries = (List<AuditTrail.Entry>) history.get("items");
         List<HistoryRow> rows = new ArrayList<>();
         for (AuditTrail.Entry e : entries) {
-            String what = messages.getMessage("agreement.history.action." + e.action(), new Object[]{e.version()},
-                    e.action(), LocaleContextHolder.getLocale());
-            String state = messages.getMessage("agreement.state." + e.state(), null, e.state(),
-                    LocaleContextHolder.getLocale());
+            // a reminder HQ asked for is a link sent again, not the scheduler's reminder
+            String action = "SigningReminderDue".equals(e.action()) && e.actor() != null && e.actor().startsWith("hq:")
+                    ? "SigningLinkResent" : e.action();
+            String what = messages.getMessage("agreement.history.action." + action, new Object[]{e.version()},
+                    text("agreement.history.action.other"), LocaleContextHolder.getLocale());
+            String state = e.state() == null ? "" : messages.getMessage("agreement.state." + e.state(), null,
+                    e.state(), LocaleContextHolder.getLocale());
             rows.add(new HistoryRow(e.seq(), e.occurredAt(), actor(a, e.actor()), what, state, e.reason()));
         }
         return rows;
@@ -165,23 +203,22 @@ public class AgreementPages {
                Authentication authentication, RedirectAttributes redirect) {
         PageUser.require(authentication, Roles.HQ_ADMIN);
         Authentication api = PageUser.asApiAuthentication(authentication);
+        if (action.equals("terminate") && (reason.isBlank() || reason.length() > 2000)) {
+            redirect.addFlashAttribute("errors", FieldErrors.none().add("reason", text("agreement.error.reason")));
+            return "redirect:/agreements/" + id;
+        }
         try {
-            switch (action) {
+            problems.onPage(() -> switch (action) {
                 case "circulate" -> agreements.circulate(id, api);
                 case "withdraw" -> agreements.withdraw(id, new AgreementRequests.Withdraw(blank(reason)), api);
                 case "renew" -> agreements.renew(id, null, api);
-                case "terminate" -> {
-                    if (reason.isBlank() || reason.length() > 2000) {
-                        redirect.addFlashAttribute("errors", FieldErrors.none().add("reason", text("agreement.error.reason")));
-                        return "redirect:/agreements/" + id;
-                    }
-                    agreements.terminate(id, new AgreementRequests.Terminate(reason.strip()), api);
-                }
-                default -> throw ApiProblem.badField("action", "unknown action");
-            }
+                case "terminate" -> agreements.terminate(id, new AgreementRequests.Terminate(reason.strip()), api);
+                default -> throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "Unknown action",
+                        "unknown action", null);
+            });
             redirect.addFlashAttribute("done", action);
         } catch (ApiProblem problem) {
-            redirect.addFlashAttribute("errors", FieldErrors.of(problem));
+            redirect.addFlashAttribute("errors", FieldErrors.none().add(FieldErrors.FORM, problem.getMessage()));
         }
         return "redirect:/agreements/" + id;
     }

@@ -26,10 +26,12 @@ public class SigningPages {
 
     private final SigningLinkController signing;
     private final MessageSource messages;
+    private final ProblemTexts problems;
 
-    public SigningPages(SigningLinkController signing, MessageSource messages) {
+    public SigningPages(SigningLinkController signing, MessageSource messages, ProblemTexts problems) {
         this.signing = signing;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/sign/{token}")
@@ -53,11 +55,12 @@ public class SigningPages {
         }
         if (errors.isEmpty()) {
             try {
-                signing.sign(token, new SigningLinkController.SignRequest(signerName.strip(), signerTitle.strip()));
+                problems.onPage(() -> signing.sign(token,
+                        new SigningLinkController.SignRequest(signerName.strip(), signerTitle.strip())));
                 model.addAttribute("done", "signed");
                 return show(token, model, errors, "", "", "");
             } catch (ApiProblem problem) {
-                errors = FieldErrors.of(problem);
+                errors = FieldErrors.none().add(formField(problem), problem.getMessage());
             }
         }
         response.setStatus(422);
@@ -76,11 +79,11 @@ public class SigningPages {
         }
         if (errors.isEmpty()) {
             try {
-                signing.decline(token, new SigningLinkController.DeclineRequest(reason.strip()));
+                problems.onPage(() -> signing.decline(token, new SigningLinkController.DeclineRequest(reason.strip())));
                 model.addAttribute("done", "declined");
                 return show(token, model, errors, "", "", "");
             } catch (ApiProblem problem) {
-                errors = FieldErrors.of(problem);
+                errors = FieldErrors.none().add(formField(problem), problem.getMessage());
             }
         }
         response.setStatus(422);
@@ -88,21 +91,29 @@ public class SigningPages {
     }
 
     private String show(String token, Model model, FieldErrors errors, String signerName, String signerTitle, String reason) {
-        SigningLinkController.PartyAgreementView view = signing.view(token);
+        SigningLinkController.PartyAgreementView view = problems.onPage(() -> signing.view(token));
         String documentText = null;
         if ("TEXT".equals(view.documentType())) {
-            byte[] body = signing.document(token).getBody();
+            byte[] body = problems.onPage(() -> signing.document(token)).getBody();
             documentText = body == null ? null : new String(body, StandardCharsets.UTF_8);
         }
         model.addAttribute("token", token);
         model.addAttribute("v", view);
         model.addAttribute("documentText", documentText);
+        model.addAttribute("representative", Representatives.of(view.representativeName(), view.representativeTitle()));
         model.addAttribute("signed", view.parties().stream().filter(SigningLinkController.OtherParty::signed).count());
         model.addAttribute("errors", errors);
         model.addAttribute("signerName", signerName);
         model.addAttribute("signerTitle", signerTitle);
         model.addAttribute("reason", reason);
         return "agreement/sign";
+    }
+
+    /** A problem about a field of these forms goes beside it; anything else (the link, the state) on top. */
+    private static String formField(ApiProblem problem) {
+        String field = problem.field();
+        return "signerName".equals(field) || "signerTitle".equals(field) || "reason".equals(field)
+                ? field : FieldErrors.FORM;
     }
 
     private static void noStore(HttpServletResponse response) {

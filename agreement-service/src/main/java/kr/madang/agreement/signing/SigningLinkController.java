@@ -14,6 +14,10 @@ import kr.madang.agreement.mou.Signature;
 import kr.madang.agreement.mou.Version;
 import kr.madang.agreement.store.Documents;
 import kr.madang.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kr.madang.agreement.api.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,13 +34,23 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing of other parties but their names and whether they signed), download the document, sign or decline.
  */
 @RestController
+@Tag(name = "Signing links", description = "A party's own page of the MOU, behind the signed link of its email (no account)")
+@SecurityRequirements
 @RequestMapping("/api/signing/{token}")
 public class SigningLinkController {
 
-    public record SignRequest(@NotBlank @Size(max = 100) String signerName, @Size(max = 100) String signerTitle) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The representative's signature")
+    public record SignRequest(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Who signs", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+                    maxLength = 100, example = "강태호") @NotBlank @Size(max = 100) String signerName,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The signer's title", maxLength = 100,
+                    example = "총장") @Size(max = 100) String signerTitle) {
     }
 
-    public record DeclineRequest(@NotBlank @Size(max = 2000) String reason) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The party's decline")
+    public record DeclineRequest(@io.swagger.v3.oas.annotations.media.Schema(description = "Why (sent to HQ)",
+            requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = 2000,
+            example = "제3조 문구 수정 필요") @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record OtherParty(String institution, boolean signed) {
@@ -45,7 +59,8 @@ public class SigningLinkController {
     public record PartyAgreementView(String agreementId, String title, String purpose, List<String> cooperationItems,
                                      int version, String documentType, String documentSha256,
                                      String contentSha256, String documentUrl,
-                                     String state, String institution, String representativeName, int step,
+                                     String state, String institution, String representativeName,
+                                     String representativeTitle, int step,
                                      String status, Signature signature, java.time.Instant linkExpiresAt,
                                      List<OtherParty> parties) {
     }
@@ -62,6 +77,8 @@ public class SigningLinkController {
         this.clock = clock;
     }
 
+    @Operation(summary = "What the link's party is asked to sign: the version, its hashes, and the other parties' progress")
+    @Problems({404, 410})
     @GetMapping
     public PartyAgreementView view(@PathVariable String token) {
         SigningLinks.Grant grant = grant(token);
@@ -79,11 +96,13 @@ public class SigningLinkController {
                 signature != null ? signature.contentSha256() : "TO_SIGN".equals(status)
                         ? a.signedContentSha256(party.id()).orElse(null) : null,
                 "/api/signing/" + token + "/document", a.state().name(), party.institution(),
-                party.representativeName(), party.step(), status, signature, grant.expiresAt(),
+                party.representativeName(), party.representativeTitle(), party.step(), status, signature, grant.expiresAt(),
                 a.parties().stream().filter(p -> !p.id().equals(party.id()))
                         .map(p -> new OtherParty(p.institution(), v.signatureOf(p.id()).isPresent())).toList());
     }
 
+    @Operation(summary = "The version's document as a file (Content-Disposition: attachment)")
+    @Problems({404, 410})
     @GetMapping("/document")
     public ResponseEntity<byte[]> document(@PathVariable String token) {
         SigningLinks.Grant grant = grant(token);
@@ -93,16 +112,19 @@ public class SigningLinkController {
         var doc = v.content().document();
         if (doc.kind() == kr.madang.agreement.mou.Document.Kind.TEXT) {
             return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v, "txt"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v,
+                            kr.madang.agreement.api.AgreementController.textFileName(v), "txt"))
                     .body(doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         var pdf = documents.find(a.id(), v.number()).orElseThrow(SigningLinkController::invalid);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v, "pdf"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, kr.madang.agreement.api.AgreementController.attachment(v, doc.fileName(), "pdf"))
                 .body(pdf.content());
     }
 
     /** Signs the version the link is for. A second signature through the same link answers the first one. */
+    @Operation(summary = "Sign the link's version, as the institution's representative")
+    @Problems({400, 404, 409, 410})
     @PostMapping("/sign")
     public Signature sign(@PathVariable String token, @Valid @RequestBody SignRequest request) {
         SigningLinks.Grant grant = grant(token);
@@ -119,6 +141,8 @@ public class SigningLinkController {
         });
     }
 
+    @Operation(summary = "Decline the link's version, with a reason (the MOU returns to negotiation)")
+    @Problems({400, 404, 409, 410})
     @PostMapping("/decline")
     public Map<String, Object> decline(@PathVariable String token, @Valid @RequestBody DeclineRequest request) {
         SigningLinks.Grant grant = grant(token);

@@ -1,13 +1,17 @@
 package kr.madang.agreement.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 
 import kr.madang.agreement.AgreementIntegrationTest;
+import kr.madang.agreement.AgreementTopic;
 import kr.madang.agreement.Api;
 import kr.madang.agreement.Flows;
 import kr.madang.agreement.Mous;
+import kr.madang.events.agreement.SigningReminderDue;
 import kr.madang.platform.security.Roles;
 import kr.madang.testing.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +106,99 @@ class AgreementPagesBrowserTests {
         assertThat(page).contains("초안 작성 (v1)", "서명 회람 (v1)", "서명 거절 (v1)", "본부", "원장")
                 .doesNotContain("party:", "Drafted", "CIRCULATING", "NEGOTIATION", "null");
         browser.screenshot("agreement-hq-page");
+    }
+
+    @Test
+    void theDemoLikeMouPageShowsRepresentativesStepsKoreanHistoryAndHqResendsALinkAndDownloadsTheDocument() {
+        // nine institutions, each with its representative's name and title, as the local stack's demo MOU
+        String id = flows.create(Mous.jeju());
+        assertThat(flows.circulate(id).status()).isEqualTo(200);
+        Map<String, String> links = flows.linksFromKafka(id, 1, 1);
+        String firstParty = links.keySet().iterator().next();
+        assertThat(flows.signByLink(links.get(firstParty), "김서명").status()).isEqualTo(200);
+
+        browser.devSignIn(Roles.HQ_ADMIN, null, null);
+        browser.go("/agreements/" + id + "?lang=ko");
+        String page = browser.waitForText("변경 기록");
+        assertThat(page).contains("대표 1 · 원장", "대표 9 · 원장").doesNotContain("null");
+        assertThat(cells("참여 기관", 1)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(browser.axeViolations()).isEmpty();
+
+        // HQ emails the second party its link again, from the page
+        int remindersBefore = AgreementTopic.eventsOf(id, SigningReminderDue.class).size();
+        browser.click(By.xpath("(//button[contains(@class, 'resend')])[1]"));
+        page = browser.waitForText("서명 링크를 이메일로 다시 보냈습니다");
+        assertThat(browser.axeViolations()).isEmpty();
+        SigningReminderDue resent = await().atMost(Duration.ofSeconds(20)).until(
+                () -> AgreementTopic.eventsOf(id, SigningReminderDue.class),
+                list -> list.size() > remindersBefore).getLast();
+        assertThat(resent.getRecipients()).singleElement().satisfies(p -> {
+            assertThat(p.getPartyId()).isNotEqualTo(firstParty);
+            assertThat(p.getSigningUrl()).contains("/sign/");
+        });
+
+        // the history in Korean words: events, states and institutions, never raw names or ids
+        assertThat(cells("변경 기록", 4)).contains("초안 작성 (v1)", "서명 회람 (v1)", "서명 (v1)", "서명 링크 재발송 (v1)");
+        assertThat(cells("변경 기록", 5)).contains("초안", "서명 회람 중");
+        assertThat(cells("변경 기록", 3)).contains("본부", party(id, firstParty).path("institution").asString());
+        assertThat(page).doesNotContain("party:", "Drafted", "Circulated", "DRAFT", "CIRCULATING", "SigningReminderDue");
+
+        // "협약서 내려받기" is a file download, through the page's sign-in
+        String disposition = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(document.querySelector('a.download').href).then(r => done(r.headers.get('content-disposition')));
+                """);
+        // named after the title (RFC 5987), with an ASCII name for older clients
+        assertThat(disposition).startsWith("attachment").contains("filename=\"agreement-v1.txt\"")
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("디지털 혁신", java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .endsWith("%20v1.txt");
+
+        browser.go("/agreements/" + id + "?lang=en");
+        page = browser.waitForText("History");
+        assertThat(page).contains("Signing link sent again (v1)", "Email it again", "대표 1 · 원장")
+                .doesNotContain("서명 회람 중", "재발송", "null");
+        assertThat(browser.axeViolations()).isEmpty();
+
+        // the party's page names its representative; its document is a download too
+        String second = links.get(resent.getRecipients().getFirst().getPartyId());
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/sign/" + second + "?lang=ko");
+        String representative = party(id, resent.getRecipients().getFirst().getPartyId()).path("representativeName")
+                .asString() + " · 원장";
+        assertThat(browser.waitForText("이 버전에 서명")).contains("대표자", representative);
+        assertThat(browser.axeViolations()).isEmpty();
+        browser.go("/sign/" + second + "?lang=en");
+        assertThat(browser.waitForText("Representative")).contains(representative);
+        assertThat(browser.axeViolations()).isEmpty();
+        assertThat(new Api(port).get("/api/signing/" + second + "/document", null).header("Content-Disposition"))
+                .startsWith("attachment");
+    }
+
+    @Test
+    void anInvalidLinkIsExplainedInThePagesLanguage() {
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/sign/not-a-token?lang=ko");
+        assertThat(browser.waitForText("이 서명 링크는 유효하지 않습니다")).doesNotContain("this signing link is not valid");
+        assertThat(browser.axeViolations()).isEmpty();
+        browser.go("/sign/not-a-token?lang=en");
+        assertThat(browser.waitForText("This signing link is not valid")).doesNotContain("유효하지");
+        assertThat(browser.axeViolations()).isEmpty();
+    }
+
+    private tools.jackson.databind.JsonNode party(String id, String partyId) {
+        for (tools.jackson.databind.JsonNode p : flows.get(id).path("parties")) {
+            if (p.path("id").asString().equals(partyId)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no party " + partyId);
+    }
+
+    /** The texts of one column of the table that follows a heading. */
+    private static java.util.List<String> cells(String heading, int column) {
+        return browser.driver().findElements(By.xpath("//h2[contains(., '" + heading + "')]/following::table[1]/tbody/tr/td["
+                + column + "]")).stream().map(org.openqa.selenium.WebElement::getText).toList();
     }
 
     @Test

@@ -82,6 +82,7 @@ public class DeadLetterController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One dead letter: its reason, source position, payload and replays")
     public Detail get(@PathVariable long id) {
         DeadLetter letter = store.find(id).orElseThrow(() -> ApiProblem.notFound("Dead letter " + id));
         return new Detail(View.of(letter), store.replays(id));

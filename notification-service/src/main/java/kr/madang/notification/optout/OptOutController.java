@@ -34,6 +34,7 @@ public class OptOutController {
 
     @GetMapping(value = "/api/opt-out/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "Confirmation page of an unsubscribe link")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements // the signed link is the grant
     public String confirmPage(@PathVariable String token) {
         OptOuts.Subject subject = read(token);
         String what = subject.channel() == Channel.EMAIL ? "이메일 / email" : "문자 / SMS";
@@ -46,13 +47,18 @@ public class OptOutController {
 
     @PostMapping(value = "/api/opt-out/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "Record the opt-out (the page's button or an RFC 8058 one-click POST)")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements // the signed link is the grant
     public String optOut(@PathVariable String token) {
         optOuts.optOut(read(token));
         return page("수신 거부 완료 / Unsubscribed",
                 "<p>수신 거부가 처리되었습니다. / You will no longer receive non-essential messages on this channel.</p>");
     }
 
-    public record OptOutRequest(@NotNull Channel channel, @NotBlank String address) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A recipient's opt-out from non-essential messages on one channel")
+    public record OptOutRequest(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "EMAIL or SMS", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, example = "EMAIL") @NotNull Channel channel,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The email address or phone number (Korean 010-1234-5678 or +country code)",
+                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, example = "attendee@example.kr") @NotBlank String address) {
     }
 
     @PutMapping("/api/opt-outs")

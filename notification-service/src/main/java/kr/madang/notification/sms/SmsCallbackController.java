@@ -31,7 +31,13 @@ public class SmsCallbackController {
 
     public enum ReportedStatus { DELIVERED, FAILED }
 
-    public record Report(@NotBlank String messageId, @NotNull ReportedStatus status, String reason) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "An SMS provider's delivery report")
+    public record Report(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The message id given to the provider when sending", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, format = "uuid",
+                    example = "3f2b8c1e-6a4d-4e7b-9c2a-1d5e8f0a7b63") @NotBlank String messageId,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "DELIVERED or FAILED", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, example = "DELIVERED") @NotNull ReportedStatus status,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The provider's failure code, for FAILED", example = "E301")
+            String reason) {
     }
 
     private final SmsProperties properties;
@@ -47,7 +53,9 @@ public class SmsCallbackController {
     }
 
     @PostMapping("/api/sms/callbacks/{provider}")
-    @Operation(summary = "A provider's delivery report")
+    @Operation(summary = "A provider's delivery report", description = "Authenticated by the provider's "
+            + "X-Callback-Token header, not by a bearer token")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements
     @Transactional
     public ResponseEntity<Void> report(@PathVariable String provider,
                                        @RequestHeader(name = "X-Callback-Token", required = false) String token,

@@ -53,11 +53,23 @@ public class TemplateController {
     public record TemplateHistory(TemplateView current, List<TemplateView> versions) {
     }
 
-    public record NewVersion(@Size(max = 300) String subject, @NotBlank @Size(max = 20_000) String body) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A template's new version; placeholders are {{name}} of the template's event")
+    public record NewVersion(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Email subject (email templates only)", maxLength = 300,
+                    example = "[디지털포럼] {{eventTitle}} 등록이 확정되었습니다") @Size(max = 300) String subject,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The message body with its placeholders; an SMS at most 2,000 EUC-KR bytes",
+                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = 20_000, example = "{{name}}님, {{eventTitle}} 등록이 확정되었습니다.")
+            @NotBlank @Size(max = 20_000) String body) {
     }
 
-    public record PreviewRequest(@Size(max = 300) String subject, @Size(max = 20_000) String body,
-                                 Map<String, String> values) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "What to render: a draft (or the live version when absent) with sample values")
+    public record PreviewRequest(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Draft subject; the live one when absent", maxLength = 300) @Size(max = 300)
+            String subject,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Draft body; the live one when absent", maxLength = 20_000) @Size(max = 20_000)
+            String body,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Placeholder values by name; the template's samples for those absent",
+                    example = "{\"name\": \"김지현\"}") Map<String, String> values) {
     }
 
     public record Preview(String subject, String text, String html, String smsType, Integer smsBytes) {

@@ -239,12 +239,16 @@ public final class DemoData {
         strings(mou.putArray("cooperationItems"), "지역 디지털 전환 계획 수립 및 정책 자문",
                 "전문 인력 양성을 위한 공동 교육 프로그램", "공동 정책 연구 및 연구개발");
         ArrayNode parties = mou.putArray("parties");
+        // institution, mail alias, representative (fictional demo names: no real person's data) and their title
         String[][] institutions = {
-                {"한국지방행정연구원", "krila"}, {"제주특별자치도", "jeju"}, {"한국지역정보개발원", "klid"},
-                {"한국공법학회", "kpla"}, {"한국IT서비스학회", "kitss"}, {"제주연구원", "jri"},
-                {"제주대학교", "jnu"}, {"제주테크노파크", "jtp"}, {"전자신문", "etnews"}};
+                {"한국지방행정연구원", "krila", "박지원", "원장"}, {"제주특별자치도", "jeju", "오하늘", "도지사"},
+                {"한국지역정보개발원", "klid", "이도윤", "원장"}, {"한국공법학회", "kpla", "정서연", "회장"},
+                {"한국IT서비스학회", "kitss", "최민준", "회장"}, {"제주연구원", "jri", "고은비", "원장"},
+                {"제주대학교", "jnu", "강태호", "총장"}, {"제주테크노파크", "jtp", "문예린", "원장"},
+                {"전자신문", "etnews", "한승우", "대표이사"}};
         for (String[] institution : institutions) {
-            ObjectNode party = parties.addObject().put("institution", institution[0]).put("representativeTitle", "기관장");
+            ObjectNode party = parties.addObject().put("institution", institution[0])
+                    .put("representativeName", institution[2]).put("representativeTitle", institution[3]);
             party.putObject("contact").put("name", institution[0] + " 협약 담당자")
                     .put("email", "mou." + institution[1] + "@example.kr").put("language", "ko");
         }
