@@ -11,6 +11,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import kr.madang.notification.NotificationProperties;
 import kr.madang.notification.message.Message;
+import kr.madang.notification.template.InlineQrCode;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -68,7 +70,12 @@ public class EmailSender {
             helper.setFrom(settings.from());
             helper.setTo(message.recipient());
             helper.setSubject(message.subject());
-            helper.setText(message.bodyText(), message.bodyHtml());
+            InlineQrCode.Inline qr = InlineQrCode.forSending(message.bodyHtml());
+            helper.setText(message.bodyText(), qr.html());
+            if (qr.png() != null) {
+                // multipart/related: the HTML shows it as <img src="cid:…">
+                helper.addInline(InlineQrCode.CONTENT_ID, new ByteArrayResource(qr.png()), "image/png");
+            }
             if (message.unsubscribeUrl() != null) {
                 mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
                 mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
