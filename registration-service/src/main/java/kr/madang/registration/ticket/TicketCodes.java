@@ -2,7 +2,9 @@ package kr.madang.registration.ticket;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +19,17 @@ public class TicketCodes {
     private static final int ATTEMPTS = 10;
 
     private final JdbcClient jdbc;
+    private final Supplier<String> draw;
 
+    @Autowired
     public TicketCodes(JdbcClient jdbc) {
+        this(jdbc, ShortCodes::random);
+    }
+
+    /** With the codes to draw from given (a test makes a collision happen). */
+    TicketCodes(JdbcClient jdbc, Supplier<String> draw) {
         this.jdbc = jdbc;
+        this.draw = draw;
     }
 
     /** The registration's code, made now if it has none. */
@@ -32,7 +42,7 @@ public class TicketCodes {
             jdbc.sql("""
                     insert into ticket_code (registration_id, event_id, code) values (?, ?, ?)
                     on conflict do nothing
-                    """).params(registrationId, eventId, ShortCodes.random()).update();
+                    """).params(registrationId, eventId, draw.get()).update();
         }
         // 10 collisions in a row on a space of 6.6 × 10¹¹ codes means something else is wrong
         throw new IllegalStateException("No free short code for registration " + registrationId);
