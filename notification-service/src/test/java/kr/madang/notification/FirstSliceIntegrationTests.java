@@ -36,7 +36,9 @@ class FirstSliceIntegrationTests extends NotificationIntegrationTest {
         assertThat(mail.getHeader("List-Unsubscribe")).as("a confirmation is essential").isNull();
         String text = textOf(mail);
         assertThat(text).contains("김민지님", "제1회 디지털지역혁신포럼", "메종글래드 제주 크리스탈홀", "2023년 2월 6일 (월) 13:00",
-                "CHK-" + registrationId.substring(0, 8), "http://localhost:8081/r/cancel?token=abc.def");
+                "짧은 코드: K7QP-" + TestEvents.shortCodeTail(registrationId),
+                "http://localhost:8081/ticket/t." + registrationId.substring(0, 8),
+                "http://localhost:8081/r/cancel?token=abc.def");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> notificationsOf("registrationId=" + registrationId)
                 .get(0).get("status").asString().equals("SENT"));
@@ -51,6 +53,66 @@ class FirstSliceIntegrationTests extends NotificationIntegrationTest {
         assertThat(item.get("recipient").asString()).isEqualTo(email.substring(0, 2) + "***@example.kr");
         assertThat(mail.getMessageID()).isEqualTo("<" + item.get("id").asString() + "@notification.madang.kr>");
         assertThat(mailTo(email)).hasSize(1);
+    }
+
+    /** Issue 16: the QR code travels inside the email (multipart/related, cid:), with the short code beside it. */
+    @Test
+    void theConfirmationCarriesTheQrCodeAsAnInlineImageTheHtmlRefersToAndTheShortCode() throws Exception {
+        String email = TestEvents.uniqueEmail("qr");
+        String registrationId = UUID.randomUUID().toString();
+        publish(Topics.REGISTRATION_EVENTS, TestEvents.confirmed(UUID.randomUUID().toString(), registrationId,
+                TestEvents.contact("Maria Lopez", email, null, Language.EN)));
+
+        MimeMessage mail = awaitMail(email, 1).getFirst();
+        List<String> types = partTypes(mail);
+        assertThat(types).anySatisfy(t -> assertThat(t).startsWith("multipart/related"));
+        jakarta.mail.BodyPart image = imagePart(mail.getContent());
+        assertThat(image).as("an image part in " + types).isNotNull();
+        assertThat(image.getContentType()).startsWith("image/png");
+        assertThat(image.getDisposition()).isEqualTo(jakarta.mail.Part.INLINE);
+        String contentId = ((jakarta.mail.internet.MimeBodyPart) image).getContentID();
+        assertThat(contentId).isEqualTo("<ticket-qr@madang>");
+        byte[] png = image.getInputStream().readAllBytes();
+        java.awt.image.BufferedImage drawn = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(drawn.getWidth()).isEqualTo(drawn.getHeight()).isGreaterThan(100);
+
+        String html = htmlOf(mail.getContent());
+        assertThat(html).contains("src=\"cid:ticket-qr@madang\"", "alt=\"Your check-in QR code\"",
+                "Short code: K7QP-" + TestEvents.shortCodeTail(registrationId))
+                .as("the code the image was drawn from is not left in the HTML").doesNotContain("data-madang-qr");
+        assertThat(textOf(mail)).contains("http://localhost:8081/ticket/t." + registrationId.substring(0, 8));
+    }
+
+    private static jakarta.mail.BodyPart imagePart(Object content) throws Exception {
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.getContentType().toLowerCase().startsWith("image/")) {
+                    return part;
+                }
+                jakarta.mail.BodyPart inner = imagePart(part.getContent());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String htmlOf(Object content) throws Exception {
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.getContentType().toLowerCase().startsWith("text/html")) {
+                    return (String) part.getContent();
+                }
+                String inner = htmlOf(part.getContent());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

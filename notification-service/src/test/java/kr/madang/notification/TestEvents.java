@@ -58,7 +58,19 @@ public final class TestEvents {
                 .setAttendeeType("GENERAL")
                 .setCancellationUrl("http://localhost:8081/r/cancel?token=abc.def")
                 .setCheckInCode("CHK-" + registrationId.substring(0, 8))
+                .setTicketUrl("http://localhost:8081/ticket/t." + registrationId.substring(0, 8))
+                .setTicketCode("K7QP-" + shortCodeTail(registrationId))
                 .build();
+    }
+
+    /** Four characters of the short-code alphabet, from the registration id (distinct per test registration). */
+    public static String shortCodeTail(String registrationId) {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+        StringBuilder tail = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            tail.append(alphabet.charAt(Character.digit(registrationId.charAt(i), 16) % alphabet.length()));
+        }
+        return tail.toString();
     }
 
     public static AgreementSummary agreement(String agreementId) {

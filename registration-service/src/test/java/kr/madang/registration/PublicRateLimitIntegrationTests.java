@@ -98,7 +98,8 @@ class PublicRateLimitIntegrationTests extends IntegrationTestBase {
         String client = "203.0.113.150";
         for (int i = 0; i < 5; i++) {
             Response done = postForm(eventId, client, uniqueEmail("form-" + i));
-            assertThat(done.status()).as(done.body()).isEqualTo(200);
+            assertThat(done.status()).as(done.body()).isEqualTo(302); // post/redirect/get to the ticket
+            assertThat(done.header("Location")).contains("/ticket/");
         }
         Response refused = postForm(eventId, client, uniqueEmail("form-5"));
         assertThat(refused.status()).isEqualTo(429);
@@ -107,7 +108,7 @@ class PublicRateLimitIntegrationTests extends IntegrationTestBase {
         assertThat(registrations(eventId)).isEqualTo(5);
         // The API shares the allowance: the same client gains nothing by switching.
         assertThat(selfRegister(eventId, client, "form-then-api").status()).isEqualTo(429);
-        assertThat(postForm(eventId, "198.51.100.150", uniqueEmail("form-other")).status()).isEqualTo(200);
+        assertThat(postForm(eventId, "198.51.100.150", uniqueEmail("form-other")).status()).isEqualTo(302);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

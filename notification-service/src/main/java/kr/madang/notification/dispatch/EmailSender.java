@@ -17,6 +17,7 @@ import kr.madang.notification.NotificationProperties;
 import kr.madang.notification.calendar.CalendarAttachment;
 import kr.madang.notification.calendar.CalendarStore;
 import kr.madang.notification.message.Message;
+import kr.madang.notification.template.InlineQrCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
@@ -91,7 +92,12 @@ public class EmailSender {
             helper.setFrom(settings.from());
             helper.setTo(message.recipient());
             helper.setSubject(message.subject());
-            helper.setText(message.bodyText(), message.bodyHtml());
+            InlineQrCode.Inline qr = InlineQrCode.forSending(message.bodyHtml());
+            helper.setText(message.bodyText(), qr.html());
+            if (qr.png() != null) {
+                // multipart/related: the HTML shows it as <img src="cid:…">
+                helper.addInline(InlineQrCode.CONTENT_ID, new ByteArrayResource(qr.png()), "image/png");
+            }
             Optional<CalendarAttachment> calendar = calendars.apply(message.id());
             if (calendar.isPresent()) {
                 CalendarAttachment ics = calendar.get();

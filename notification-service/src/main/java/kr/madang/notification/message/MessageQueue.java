@@ -15,6 +15,7 @@ import kr.madang.notification.template.Channel;
 import kr.madang.notification.template.SmsLength;
 import kr.madang.notification.template.Template;
 import kr.madang.notification.template.TemplateCatalog;
+import kr.madang.notification.template.InlineQrCode;
 import kr.madang.notification.template.TemplateRenderer;
 import kr.madang.notification.template.TemplateSpec;
 import kr.madang.notification.template.TemplateStore;
@@ -102,6 +103,7 @@ public class MessageQueue {
         if (channel == Channel.EMAIL) {
             unsubscribeUrl = spec.essential() ? null : optOuts.unsubscribeUrl(address, channel);
             html = TemplateRenderer.html(subject, text, language, unsubscribeUrl);
+            html = InlineQrCode.embed(html, notice.values().get("checkInCode"), language); // drawn when sent
             text = TemplateRenderer.text(text, language, unsubscribeUrl);
         } else {
             int bytes = SmsLength.eucKrBytes(text);

@@ -62,7 +62,8 @@ public class EventRouter {
         switch (event) {
             case RegistrationConfirmed e -> notices.add(attendee("registration-confirmed", e.getRegistrationId(),
                     e.getForumEvent(), e.getAttendee(), e.getOrganisation(),
-                    "cancellationUrl", e.getCancellationUrl(), "checkInCode", e.getCheckInCode()));
+                    "cancellationUrl", e.getCancellationUrl(), "checkInCode", e.getCheckInCode(),
+                    "ticketUrl", e.getTicketUrl(), "ticketCode", e.getTicketCode()));
             case RegistrationWaitlisted e -> notices.add(attendee("registration-waitlisted", e.getRegistrationId(),
                     e.getForumEvent(), e.getAttendee(), e.getOrganisation(),
                     "waitlistPosition", String.valueOf(e.getWaitlistPosition()), "cancellationUrl", e.getCancellationUrl()));
@@ -77,7 +78,8 @@ public class EventRouter {
             }
             case RegistrationPromoted e -> notices.add(attendee("registration-promoted", e.getRegistrationId(),
                     e.getForumEvent(), e.getAttendee(), e.getOrganisation(), "cancellationUrl", e.getCancellationUrl(),
-                    "checkInCode", e.getCheckInCode(), "fromPosition", String.valueOf(e.getFromPosition())));
+                    "checkInCode", e.getCheckInCode(), "fromPosition", String.valueOf(e.getFromPosition()),
+                    "ticketUrl", e.getTicketUrl(), "ticketCode", e.getTicketCode()));
             case RegistrationAttemptRepeated e -> notices.add(attendee("registration-attempt-repeated",
                     e.getRegistrationId(), e.getForumEvent(), e.getAttendee(), null));
             case RegistrationRejected e -> notices.add(attendee("registration-rejected", e.getRegistrationId(),

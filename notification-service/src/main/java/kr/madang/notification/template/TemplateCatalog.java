@@ -39,11 +39,12 @@ public final class TemplateCatalog {
         Set<Channel> email = Set.of(Channel.EMAIL);
         Set<Channel> both = Set.of(Channel.EMAIL, Channel.SMS);
         // attendee messages
-        add("registration-confirmed", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA");
+        add("registration-confirmed", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA",
+                "ticketUrl", URL, "ticketCode", "K7QP-3MXA");
         add("registration-waitlisted", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "waitlistPosition", "3", "cancellationUrl", URL);
         add("registration-pending-approval", email, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL);
         add("registration-promoted", both, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "cancellationUrl", URL, "checkInCode", "MDG-7K3Q-9XPA",
-                "fromPosition", "2");
+                "fromPosition", "2", "ticketUrl", URL, "ticketCode", "K7QP-3MXA");
         // someone registered this person's address again without a token: they are told, nobody else is
         add("registration-attempt-repeated", email, false, MessagePurpose.TRANSACTIONAL, ATTENDEE);
         add("registration-rejected", email, true, MessagePurpose.TRANSACTIONAL, ATTENDEE, "reason", "정원 초과");

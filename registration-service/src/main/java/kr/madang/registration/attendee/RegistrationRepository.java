@@ -190,6 +190,7 @@ public class RegistrationRepository {
 
     /** Removes the personal data; organisation, type and status stay for the event's statistics. */
     public void erase(UUID id, String reason, Instant now) {
+        jdbc.sql("delete from ticket_code where registration_id = ?").param(id).update(); // the short code too
         jdbc.sql("""
                 update registration set name = null, email = null, email_key = null, phone = null, job_title = null,
                     accessibility_needs = null, dietary_needs = null, wheelchair = false, sign_language = false,

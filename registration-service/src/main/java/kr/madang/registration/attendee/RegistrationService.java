@@ -299,22 +299,22 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
      * nothing, the status the event would have given it), so nobody can learn from it whether an address is
      * registered. Nothing is written but the note that the person is to be told ({@link DuplicateNotices}).
      */
+    /** What a registration arriving now would become (a stranger's duplicate is answered with this). */
+    public static RegistrationStatus statusOfANewcomer(ForumEvent event) {
+        if (event.approvalRequired()) {
+            return RegistrationStatus.PENDING_APPROVAL;
+        }
+        return event.confirmed() < event.capacity() ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+    }
+
     private Registration asIfNew(ForumEvent snapshot, GroupRegistrations.Request r, UUID existing) {
         if (existing != null) {
             duplicateNotices.record(existing, snapshot.id(), r.at());
         }
         // The counters as they are now, as a newcomer's would be decided (the snapshot may be a second old).
         ForumEvent event = events.find(snapshot.id()).orElse(snapshot);
-        RegistrationStatus status;
-        Integer position = null;
-        if (event.approvalRequired()) {
-            status = RegistrationStatus.PENDING_APPROVAL;
-        } else if (event.confirmed() < event.capacity()) {
-            status = RegistrationStatus.CONFIRMED;
-        } else {
-            status = RegistrationStatus.WAITLISTED;
-            position = event.waitlistIssued() + 1;
-        }
+        RegistrationStatus status = statusOfANewcomer(event);
+        Integer position = status == RegistrationStatus.WAITLISTED ? event.waitlistIssued() + 1 : null;
         AttendeeForm.Valid a = r.attendee();
         return new Registration(UUID.randomUUID(), event.id(), status, position, a.name(), a.email(), a.phone(),
                 a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(), a.wheelchair(),

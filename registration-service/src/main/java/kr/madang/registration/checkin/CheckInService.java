@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 import kr.madang.platform.security.CurrentUser;
 import kr.madang.platform.web.ApiProblem;
@@ -20,6 +21,8 @@ import kr.madang.registration.forumevent.ForumEventStatus;
 import kr.madang.registration.links.AttendeeLinks;
 import kr.madang.registration.links.SignedLinks;
 import kr.madang.registration.publishing.DomainEvents;
+import kr.madang.registration.ticket.ShortCodes;
+import kr.madang.registration.ticket.TicketCodes;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,9 +48,11 @@ public class CheckInService {
     private final AttendeeLinks links;
     private final DomainEvents publish;
     private final Clock clock;
+    private final TicketCodes ticketCodes;
 
     public CheckInService(JdbcClient jdbc, ForumEventRepository events, RegistrationRepository registrations,
-                          AttendeeLinks links, DomainEvents publish, Clock clock) {
+                          AttendeeLinks links, DomainEvents publish, Clock clock, TicketCodes ticketCodes) {
+        this.ticketCodes = ticketCodes;
         this.jdbc = jdbc;
         this.events = events;
         this.registrations = registrations;
@@ -58,11 +63,26 @@ public class CheckInService {
 
     @Transactional
     public Result checkIn(String token, LocalDate requestedDay, CurrentUser user) {
+        return checkIn(token, null, requestedDay, user);
+    }
+
+    /**
+     * By the QR code's signed token, or by the short code typed at the door ({@code ABCD-EFGH}, any case, spaces and
+     * hyphens ignored). A short code is unique only within its event: {@code eventId} names it, or for door staff
+     * the event their account is for.
+     */
+    @Transactional
+    public Result checkIn(String token, UUID eventId, LocalDate requestedDay, CurrentUser user) {
         SignedLinks.Grant grant;
-        try {
-            grant = links.verifySignature(token, SignedLinks.Purpose.CHECK_IN);
-        } catch (SignedLinks.InvalidLink e) {
-            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, e.reason(), e.getMessage());
+        Optional<String> shortCode = token.indexOf('.') < 0 ? ShortCodes.normalise(token) : Optional.empty();
+        if (shortCode.isPresent()) {
+            grant = shortCodeGrant(shortCode.get(), eventId != null ? eventId : staffEvent(user), user);
+        } else {
+            try {
+                grant = links.verifySignature(token, SignedLinks.Purpose.CHECK_IN);
+            } catch (SignedLinks.InvalidLink e) {
+                throw refused(HttpStatus.UNPROCESSABLE_ENTITY, e.reason(), e.getMessage());
+            }
         }
         ForumEvent event = events.find(grant.eventId())
                 .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "UNKNOWN_EVENT", "The code's event does not exist"));
@@ -104,6 +124,33 @@ public class CheckInService {
         }
         publish.checkedIn(r, events.nextVersion(event.id()), day, now);
         return new Result(Outcome.CHECKED_IN, r, day, now);
+    }
+
+    /**
+     * What a short code grants: its registration, in the named event. It does not expire by itself (the event's
+     * days and the registration's status decide); the caller's access to the event is checked before the lookup, so
+     * nobody learns which codes exist in an event they may not check in to.
+     */
+    private SignedLinks.Grant shortCodeGrant(String code, UUID eventId, CurrentUser user) {
+        if (eventId == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request",
+                    "A short code is unique only within its event: name the event (eventId)", "eventId")
+                    .with("reason", "EVENT_REQUIRED");
+        }
+        ForumEvent event = events.find(eventId)
+                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "UNKNOWN_EVENT", "The event does not exist"));
+        Access.requireCheckIn(user, event);
+        UUID registrationId = ticketCodes.registrationOf(eventId, code)
+                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "UNKNOWN_CODE", "No registration of this event has this code"));
+        return new SignedLinks.Grant(SignedLinks.Purpose.CHECK_IN, registrationId, eventId, Instant.MAX);
+    }
+
+    private static UUID staffEvent(CurrentUser user) {
+        try {
+            return user.eventId() == null ? null : UUID.fromString(user.eventId());
+        } catch (IllegalArgumentException notAnEvent) {
+            return null;
+        }
     }
 
     private Optional<Instant> checkedInAt(java.util.UUID registrationId, LocalDate day) {

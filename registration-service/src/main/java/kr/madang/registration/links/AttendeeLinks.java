@@ -36,6 +36,15 @@ public class AttendeeLinks {
                 expiry(event));
     }
 
+    /** The attendee's ticket page (QR code, short code), in the confirmation email and after the form's POST. */
+    public String ticketUrl(UUID registrationId, ForumEvent event) {
+        return publicBaseUrl + ticketPath(registrationId, event);
+    }
+
+    public String ticketPath(UUID registrationId, ForumEvent event) {
+        return "/ticket/" + links.sign(SignedLinks.Purpose.TICKET, registrationId, event.id(), expiry(event));
+    }
+
     public String checkInCode(UUID registrationId, ForumEvent event) {
         return links.sign(SignedLinks.Purpose.CHECK_IN, registrationId, event.id(), expiry(event));
     }

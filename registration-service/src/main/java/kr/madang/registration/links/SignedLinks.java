@@ -15,7 +15,7 @@ import kr.madang.platform.links.LinkSigner;
 public final class SignedLinks {
 
     public enum Purpose {
-        CANCEL("c"), CHECK_IN("q");
+        CANCEL("c"), CHECK_IN("q"), TICKET("t");
 
         final String code;
 

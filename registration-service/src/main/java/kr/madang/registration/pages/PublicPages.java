@@ -112,15 +112,9 @@ public class PublicPages {
             try {
                 var found = registering.register(eventId, form.form(policyVersion), CurrentUser.of(null));
                 Registration r = found.registration();
-                ForumEvent e = found.event();
-                String code = registering.checkInCode(r, e);
-                String cancelUrl = links.cancellationUrl(r.id(), e);
-                model.addAttribute("event", event);
-                model.addAttribute("registration", r);
-                model.addAttribute("qr", code == null ? null : QrCodes.svg(code, text("registration.done.qr")));
-                model.addAttribute("code", code);
-                model.addAttribute("cancelPath", "/cancel/" + cancelUrl.substring(cancelUrl.lastIndexOf('/') + 1));
-                return "registration/public-done";
+                // post/redirect/get: the ticket has its own signed link, so a reload shows it again (no second POST)
+                return "redirect:" + links.ticketPath(r.id(), found.event()) + "?lang="
+                        + LocaleContextHolder.getLocale().getLanguage();
             } catch (InvalidFields | RuleViolation | StateConflict | ApiProblem e) {
                 if (e instanceof ApiProblem p && p.status().value() != 409) {
                     throw p; // 429 (too many from this address), 404: the problem page says it

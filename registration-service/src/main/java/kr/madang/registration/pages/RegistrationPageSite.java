@@ -39,6 +39,6 @@ public class RegistrationPageSite implements PageSite {
 
     @Override
     public List<String> publicPaths() {
-        return List.of("/e/**", "/cancel/**", "/registration/**");
+        return List.of("/e/**", "/cancel/**", "/ticket/**", "/registration/**");
     }
 }

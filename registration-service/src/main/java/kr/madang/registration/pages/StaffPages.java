@@ -24,6 +24,7 @@ import kr.madang.registration.attendee.RegistrationRequests;
 import kr.madang.registration.attendee.RegistrationService;
 import kr.madang.registration.attendee.RegistrationStatus;
 import kr.madang.registration.checkin.CheckInController;
+import kr.madang.registration.ticket.ShortCodes;
 import kr.madang.registration.forumevent.ForumEventController;
 import kr.madang.registration.forumevent.ForumEventView;
 import kr.madang.registration.importing.ImportService;
@@ -234,6 +235,58 @@ public class StaffPages {
                 RegistrationQueries.Sort.CREATED, api);
     }
 
+    /**
+     * Cancelling from the list is never one click (issue 16, item 6): the list's button opens this page, which names
+     * the attendee and asks for the reason; only its POST cancels.
+     */
+    @GetMapping("/events/{eventId}/attendees/{registrationId}/cancel")
+    String cancelConfirmation(@PathVariable UUID eventId, @PathVariable UUID registrationId,
+                              @RequestParam(defaultValue = "") String back, Authentication authentication, Model model) {
+        return cancelPage(eventId, registrationId, back, "", FieldErrors.none(), staff(authentication), model);
+    }
+
+    @PostMapping("/events/{eventId}/attendees/{registrationId}/cancel")
+    String cancelConfirmed(@PathVariable UUID eventId, @PathVariable UUID registrationId,
+                           @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String back,
+                           Authentication authentication, HttpServletResponse response, RedirectAttributes redirect,
+                           Model model) {
+        Authentication api = staff(authentication);
+        String why = reason.strip();
+        FieldErrors errors = FieldErrors.none();
+        if (why.isEmpty()) {
+            errors.add("reason", text("registration.staffCancel.reason.missing"));
+        } else if (why.length() > 500 || why.indexOf('<') >= 0 || why.indexOf('>') >= 0) {
+            errors.add("reason", text("registration.cancel.error.reason"));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            return cancelPage(eventId, registrationId, back, reason, errors, api, model);
+        }
+        try {
+            var changed = registrations.cancel(registrationId, new RegistrationRequests.Reason(why), api);
+            redirect.addFlashAttribute("changed", changed.name());
+            redirect.addFlashAttribute("changedStatus", changed.status().name());
+        } catch (StateConflict | RuleViolation e) {
+            redirect.addFlashAttribute("changeError", e.getMessage());
+        }
+        String query = back.startsWith("status=") ? "?" + back : "";
+        return "redirect:/events/" + eventId + "/attendees" + query;
+    }
+
+    private String cancelPage(UUID eventId, UUID registrationId, String back, String reason, FieldErrors errors,
+                              Authentication api, Model model) {
+        var registration = registrations.get(registrationId, api);
+        if (!registration.eventId().equals(eventId)) {
+            throw ApiProblem.notFound("Registration " + registrationId);
+        }
+        model.addAttribute("event", events.get(eventId, api));
+        model.addAttribute("registration", registration);
+        model.addAttribute("back", back.startsWith("status=") ? back : "");
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
+        return "registration/staff-cancel";
+    }
+
     /** Approve, reject or cancel one registration from the list (the allowed ones are the only buttons shown). */
     @PostMapping("/events/{eventId}/attendees/{registrationId}/{action}")
     String change(@PathVariable UUID eventId, @PathVariable UUID registrationId, @PathVariable String action,
@@ -245,8 +298,7 @@ public class StaffPages {
             var changed = switch (action) {
                 case "approve" -> registrations.approve(registrationId, api);
                 case "reject" -> registrations.reject(registrationId, new RegistrationRequests.Reason(why), api);
-                case "cancel" -> registrations.cancel(registrationId, new RegistrationRequests.Reason(why), api);
-                default -> throw ApiProblem.badField("action", "must be approve, reject or cancel");
+                default -> throw ApiProblem.badField("action", "must be approve or reject (cancel asks for a reason first)");
             };
             redirect.addFlashAttribute("changed", changed.name());
             redirect.addFlashAttribute("changedStatus", changed.status().name());
@@ -378,6 +430,12 @@ public class StaffPages {
     private void scan(UUID eventId, String token, Authentication authentication, HttpServletResponse response,
                          Model model) {
         try {
+            if (token.indexOf('.') < 0 && ShortCodes.normalise(token).isPresent()) {
+                // the short code typed from the ticket: looked up within this door's event only
+                model.addAttribute("checkIn", checkIns.checkIn(new CheckInController.CheckInRequest(token, null, eventId),
+                        PageUser.asApiAuthentication(authentication)).getBody());
+                return;
+            }
             SignedLinks.Grant grant = links.verifySignature(token, SignedLinks.Purpose.CHECK_IN);
             if (!grant.eventId().equals(eventId)) {
                 refuse(response, model, "WRONG_EVENT");

@@ -29,6 +29,8 @@ import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.attendee.Registration;
 import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.links.AttendeeLinks;
+import kr.madang.registration.ticket.ShortCodes;
+import kr.madang.registration.ticket.TicketCodes;
 import kr.madang.schemas.Topics;
 import org.springframework.stereotype.Component;
 
@@ -45,15 +47,17 @@ public class DomainEvents {
 
     /** The fields of an attendee's event that name them or act for them: sealed with their own data key. */
     private static final java.util.List<String> PERSONAL_FIELDS = java.util.List.of("organisation", "cancellationUrl",
-            "checkInCode");
+            "checkInCode", "ticketUrl", "ticketCode");
     private static final java.util.List<String> CONTACT_FIELDS = java.util.List.of("name", "email", "phone");
 
     private final Outbox outbox;
     private final AttendeeLinks links;
     private final Clock clock;
     private final SubjectKeyStore keys;
+    private final TicketCodes ticketCodes;
 
-    public DomainEvents(Outbox outbox, AttendeeLinks links, Clock clock, SubjectKeyStore keys) {
+    public DomainEvents(Outbox outbox, AttendeeLinks links, Clock clock, SubjectKeyStore keys, TicketCodes ticketCodes) {
+        this.ticketCodes = ticketCodes;
         this.outbox = outbox;
         this.links = links;
         this.clock = clock;
@@ -93,7 +97,8 @@ public class DomainEvents {
         return append(personal(r, RegistrationConfirmed.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
-                .setCheckInCode(links.checkInCode(r.id(), e)).build()));
+                .setCheckInCode(links.checkInCode(r.id(), e)).setTicketUrl(links.ticketUrl(r.id(), e))
+                .setTicketCode(ShortCodes.display(ticketCodes.codeFor(r.id(), e.id()))).build()));
     }
 
     public String waitlisted(Registration r, ForumEvent e, int position, String causation) {
@@ -119,7 +124,9 @@ public class DomainEvents {
         return append(personal(r, RegistrationPromoted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
-                .setCheckInCode(links.checkInCode(r.id(), e)).setFromPosition(fromPosition).build()));
+                .setCheckInCode(links.checkInCode(r.id(), e)).setTicketUrl(links.ticketUrl(r.id(), e))
+                .setTicketCode(ShortCodes.display(ticketCodes.codeFor(r.id(), e.id()))).setFromPosition(fromPosition)
+                .build()));
     }
 
     public String registrationCancelled(Registration r, ForumEvent e, String by, String reason, boolean wasConfirmed,

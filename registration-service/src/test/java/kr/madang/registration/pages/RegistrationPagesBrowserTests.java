@@ -113,8 +113,29 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         assertThat(browser.waitForText("모두 1명")).contains(email);
         browser.screenshot("registration-attendees");
 
+        // Cancelling is never one click: a page names the attendee and asks for the reason (issue 16, item 6).
         browser.clickText("취소");
-        assertThat(browser.waitForText("상태를 바꿨습니다")).contains("취소됨");
+        assertThat(browser.waitForText("취소 사유")).contains("참가 등록 취소", "김민지", "되돌릴 수 없습니다");
+        assertThat(status(email)).isEqualTo("CONFIRMED");
+        assertThat(browser.axeViolations()).as("axe-core on the cancel confirmation").isEmpty();
+        bypassBrowserChecks();
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.waitForText("취소 사유를 적어 주세요")).contains("입력 내용을 확인해 주세요");
+        assertThat(browser.title()).startsWith("오류");
+        assertThat(focusedId()).isEqualTo("error-summary");
+        assertThat(status(email)).as("nothing cancelled without a reason").isEqualTo("CONFIRMED");
+        assertThat(browser.axeViolations()).as("axe-core on the refused cancel confirmation").isEmpty();
+        String confirmation = browser.currentPath();
+        browser.go(confirmation.replaceFirst("\\?.*$", "") + "?lang=en");
+        assertThat(browser.waitForText("Reason for cancelling")).contains("Cancel a registration", "cannot be undone");
+        assertThat(browser.axeViolations()).as("axe-core on the English cancel confirmation").isEmpty();
+        browser.type("reason", "본인 요청으로 취소");
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.go("/events/" + eventId + "/attendees?q=김민지&lang=ko");
+        assertThat(browser.waitForText("모두 1명")).contains("취소됨");
+        assertThat(status(email)).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("select cancel_reason from registration where email = :e").param("e", email)
+                .query(String.class).single()).isEqualTo("본인 요청으로 취소");
 
         // Filters: the cancelled attendee is under "취소됨" and no longer under "확정".
         browser.go("/events/" + eventId + "/attendees");
@@ -218,7 +239,8 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         browser.click(By.cssSelector("input[name=language][value=en]"));
         browser.click(By.id("consent"));
         browser.click(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.waitForText("your place is confirmed")).contains("Your check-in QR code");
+        assertThat(browser.waitForText("Your place is confirmed")).contains("Your check-in QR code", "Short code");
+        assertThat(browser.currentPath()).startsWith("/ticket/");
         assertThat(browser.find(By.cssSelector("svg.qr")).isDisplayed()).isTrue();
         browser.screenshot("registration-self-registered");
 
@@ -236,6 +258,105 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         browser.screenshot("registration-cancelled");
         assertThat(jdbc.sql("select status from registration where email = :e").param("e", email)
                 .query(String.class).single()).isEqualTo("CANCELLED");
+    }
+
+    /**
+     * Issue 16, items 2 and 14: a refused submit puts the focus on the error summary and says "오류" in the title; the
+     * accepted one redirects to the ticket, which a reload shows again (no second POST, no 409) and which fits a
+     * 390 px phone; door staff check the attendee in with the ticket's short code, and a second try says when.
+     */
+    @Test
+    void anAttendeeSelfRegistersReloadsTheirTicketAndDoorStaffCheckThemInWithTheShortCode() {
+        clock.set(WEEKS_BEFORE);
+        String eventId = openEvent("JEJU", 50, true, false);
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/e/" + eventId + "?lang=ko");
+        browser.waitForText("안내 언어");
+        bypassBrowserChecks();
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.waitForText("입력 내용을 확인해 주세요");
+        assertThat(browser.title()).startsWith("오류");
+        assertThat(focusedId()).isEqualTo("error-summary");
+        assertThat(browser.axeViolations()).as("axe-core on the refused public form (ko)").isEmpty();
+        browser.go("/e/" + eventId + "?lang=en");
+        browser.waitForText("Language for messages");
+        bypassBrowserChecks();
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.waitForText("Please check");
+        assertThat(browser.title()).startsWith("Error");
+        assertThat(focusedId()).isEqualTo("error-summary");
+        assertThat(browser.axeViolations()).as("axe-core on the refused public form (en)").isEmpty();
+
+        browser.go("/e/" + eventId + "?lang=ko");
+        browser.waitForText("안내 언어");
+        String email = uniqueEmail("jiho");
+        browser.type("name", "최지호").type("email", email).type("phone", "010-2222-3333").type("organisation", "제주대학교");
+        browser.click(By.id("consent"));
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.waitForText("참가가 확정되었습니다")).contains("참가 티켓", "입장 QR 코드", "짧은 코드",
+                "메종글래드 제주 크리스탈홀", "2023-02-06 13:00");
+        String ticketPath = browser.currentPath();
+        assertThat(ticketPath).startsWith("/ticket/");
+        String shortCode = browser.find(By.id("short-code")).getText();
+        assertThat(shortCode).matches("[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}");
+        assertThat(shortCode.replace("-", "")).isEqualTo(jdbc.sql("""
+                select t.code from ticket_code t join registration r on r.id = t.registration_id where r.email = :e
+                """).param("e", email).query(String.class).single());
+        assertThat(browser.axeViolations()).as("axe-core on the ticket (ko)").isEmpty();
+
+        browser.driver().navigate().refresh();
+        assertThat(browser.waitForText("참가가 확정되었습니다")).contains(shortCode).doesNotContain("이미");
+        assertThat(browser.currentPath()).isEqualTo(ticketPath);
+        assertThat(jdbc.sql("select count(*) from registration where email = :e").param("e", email)
+                .query(Long.class).single()).isEqualTo(1);
+
+        browser.go(ticketPath.replaceFirst("\\?.*$", "") + "?lang=en");
+        assertThat(browser.waitForText("Your place is confirmed")).contains("Your ticket", "Short code", shortCode,
+                "1st Digital Regional Innovation Forum");
+        assertThat(browser.axeViolations()).as("axe-core on the ticket (en)").isEmpty();
+
+        org.openqa.selenium.Dimension before = browser.driver().manage().window().getSize();
+        try {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.driver().navigate().refresh();
+            browser.waitForText("Your place is confirmed");
+            Number viewport = (Number) js("return window.innerWidth");
+            Number page = (Number) js("return document.documentElement.scrollWidth");
+            assertThat(viewport.intValue()).isLessThanOrEqualTo(390);
+            assertThat(page.intValue()).as("the ticket fits a 390 px phone").isLessThanOrEqualTo(viewport.intValue());
+            browser.screenshot("registration-ticket-390");
+        } finally {
+            browser.driver().manage().window().setSize(before);
+        }
+
+        clock.set(FIRST_DAY_MORNING);
+        browser.devSignIn(Roles.CHECKIN_STAFF, null, eventId);
+        assertThat(browser.waitForText("지금까지 입장")).contains("QR 코드 또는 짧은 코드");
+        browser.type("code", " " + shortCode.toLowerCase().replace("-", " ") + " ");
+        browser.click(By.cssSelector("#check-in-form button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".result")).getText()).contains("입장 완료", "최지호");
+        assertThat(browser.axeViolations()).as("axe-core on the check-in by short code").isEmpty();
+        browser.type("code", shortCode);
+        browser.click(By.cssSelector("#check-in-form button[type=submit]"));
+        assertThat(browser.waitForText("이미 입장함 (09:30)")).contains("최지호");
+        assertThat(browser.axeViolations()).as("axe-core on the second try").isEmpty();
+        browser.go("/events/" + eventId + "/check-in?lang=en");
+        browser.type("code", shortCode);
+        browser.click(By.cssSelector("#check-in-form button[type=submit]"));
+        assertThat(browser.waitForText("09:30")).contains("최지호");
+        assertThat(browser.axeViolations()).as("axe-core on the English check-in").isEmpty();
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script);
+    }
+
+    private String focusedId() {
+        return String.valueOf(js("return document.activeElement && document.activeElement.id"));
+    }
+
+    private String status(String email) {
+        return jdbc.sql("select status from registration where email = :e").param("e", email).query(String.class).single();
     }
 
     @Test
