@@ -27,7 +27,7 @@ public class BadgeController {
 
     @GetMapping(path = "/api/events/{eventId}/badges", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Badges of the event's confirmed attendees as one PDF",
-            description = "format A4_2X4 (A4 cut into 2×4 A7 cards, default) or LABEL_99X57 (A4 sheet of 10 die-cut "
+            description = "format A4_2X4 (A4 cut into 2×4 badges of 95×68 mm, default) or LABEL_99X57 (A4 sheet of 10 die-cut "
                     + "labels 99.1×57 mm); sort NAME (default) or ORGANISATION; attendeeType repeated or comma-separated "
                     + "(GENERAL, SPEAKER, VIP, PRESS, INTERNATIONAL_DELEGATE), none for all. HQ and the event's regional "
                     + "office; recorded in the personal-data access log.")

@@ -5,8 +5,11 @@ package kr.madang.registration.badges;
  */
 public enum BadgeFormat {
 
-    /** A4 cut into 2 × 4 cards of A7 (105 × 74 mm), cut lines drawn: for plain paper or card and a guillotine. */
-    A4_2X4(2, 4, 105f, 74.25f, 0f, 0f, true),
+    /**
+     * A4 paper or card cut into 2 × 4 badges of 95 × 68 mm along the cut lines drawn, inside 10 mm side and 12.5 mm
+     * top margins so office printers (which leave 4 to 5 mm unprinted) print every band whole.
+     */
+    A4_2X4(2, 4, 95f, 68f, 10f, 12.5f, true),
 
     /**
      * A4 label sheet of 10 die-cut labels, 2 × 5, each 99.1 × 57 mm, no gutter (6 mm top margin, 5.9 mm side margin):

@@ -119,7 +119,7 @@ public final class BadgeSheet {
         if (badge.jobTitle() != null && !badge.jobTitle().isBlank()) {
             y -= mm(1.2f) + detailSize;
             lines(content, fonts.regular(), detailSize, printable(fonts.regular(), badge.jobTitle()), textLeft,
-                    textWidth, y, 1);
+                    textWidth, y, 2);
         }
 
         // the event, small, along the bottom
@@ -258,19 +258,24 @@ public final class BadgeSheet {
         content.fill();
     }
 
+    /** The grid of cells, outer edges included, as thin dashed grey lines to cut along. */
     private static void cutLines(PDPageContentStream content, BadgeFormat format) throws IOException {
-        content.setStrokingColor(0.75f, 0.75f, 0.75f);
+        content.setStrokingColor(0.7f, 0.7f, 0.7f);
         content.setLineWidth(0.3f);
         content.setLineDashPattern(new float[]{3f, 3f}, 0f);
-        for (int c = 1; c < format.columns(); c++) {
+        float left = mm(format.leftMarginMm());
+        float right = mm(format.leftMarginMm() + format.columns() * format.cellWidthMm());
+        float top = mm(BadgeFormat.A4_HEIGHT_MM - format.topMarginMm());
+        float bottom = mm(BadgeFormat.A4_HEIGHT_MM - format.topMarginMm() - format.rows() * format.cellHeightMm());
+        for (int c = 0; c <= format.columns(); c++) {
             float x = mm(format.leftMarginMm() + c * format.cellWidthMm());
-            content.moveTo(x, 0);
-            content.lineTo(x, mm(BadgeFormat.A4_HEIGHT_MM));
+            content.moveTo(x, bottom);
+            content.lineTo(x, top);
         }
-        for (int r = 1; r < format.rows(); r++) {
+        for (int r = 0; r <= format.rows(); r++) {
             float y = mm(BadgeFormat.A4_HEIGHT_MM - format.topMarginMm() - r * format.cellHeightMm());
-            content.moveTo(0, y);
-            content.lineTo(mm(BadgeFormat.A4_WIDTH_MM), y);
+            content.moveTo(left, y);
+            content.lineTo(right, y);
         }
         content.stroke();
         content.setLineDashPattern(new float[0], 0f);
