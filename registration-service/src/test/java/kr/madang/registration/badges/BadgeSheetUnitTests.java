@@ -96,7 +96,8 @@ class BadgeSheetUnitTests {
     static String text(PDDocument document) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setSortByPosition(true);
-        return stripper.getText(document);
+        // lines joined by one space: a title wrapped onto two lines reads as it was typed
+        return stripper.getText(document).replaceAll("\\s+", " ");
     }
 
     static int occurrences(String text, String part) {
