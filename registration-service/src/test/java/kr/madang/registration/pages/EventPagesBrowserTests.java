@@ -256,7 +256,8 @@ class EventPagesBrowserTests extends IntegrationTestBase {
         browser.click(By.id("session-1"));
         browser.click(By.id("consent"));
         submit(By.cssSelector("main form button[type=submit]"));
-        browser.waitForText("your place is confirmed");
+        assertThat(browser.waitForText("Your place is confirmed")).contains("Short code");
+        assertThat(browser.currentPath()).as("post/redirect/get to the ticket").startsWith("/ticket/");
         assertThat(jdbc.sql("""
                 select s.title from registration_session rs join registration r on r.id = rs.registration_id
                 join forum_session s on s.id = rs.session_id where r.email = :e""").param("e", email)
