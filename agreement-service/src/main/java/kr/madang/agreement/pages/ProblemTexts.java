@@ -5,6 +5,7 @@ import java.util.Locale;
 import kr.madang.agreement.mou.TransitionRefused;
 import kr.madang.agreement.mou.UnknownParty;
 import kr.madang.platform.pages.FieldErrors;
+import kr.madang.platform.pages.LocalizedProblem;
 import kr.madang.platform.web.ApiProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,12 +54,12 @@ public class ProblemTexts {
         try {
             return call.get();
         } catch (ApiProblem problem) {
-            throw new ApiProblem(problem.status(), problem.title(), of(problem), problem.field());
+            throw new LocalizedProblem(problem.status(), problem.title(), of(problem), problem.field());
         } catch (TransitionRefused refused) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "Transition not allowed", of(refused),
+            throw new LocalizedProblem(org.springframework.http.HttpStatus.CONFLICT, "Transition not allowed", of(refused),
                     null);
         } catch (UnknownParty unknown) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, "Not found", of(unknown), "partyId");
+            throw new LocalizedProblem(org.springframework.http.HttpStatus.NOT_FOUND, "Not found", of(unknown), "partyId");
         }
     }
 

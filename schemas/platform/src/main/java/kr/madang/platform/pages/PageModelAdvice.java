@@ -78,7 +78,8 @@ public class PageModelAdvice {
             case 409 -> "madang.error.conflict";
             default -> "madang.error.problem";
         };
-        return problem(response, model, problem.status().value(), titleKey, detail(problem.getMessage(), locale));
+        String detail = problem instanceof LocalizedProblem ? problem.getMessage() : detail(problem.getMessage(), locale);
+        return problem(response, model, problem.status().value(), titleKey, detail);
     }
 
     /** The detail in the page's language: the service's wording, the API's own on English pages, else none. */
