@@ -197,6 +197,7 @@ class WhatTheBusHoldsEndToEndTests {
         String path = URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20");
         List<String> endpoints = List.of(
                 services.registration() + "/api/cancellations/" + path,
+                services.registration() + "/ticket/" + path,
                 services.agreement() + "/api/signing/" + path,
                 services.agreement() + "/sign/" + path,
                 services.notification() + "/api/opt-out/" + path);
