@@ -58,6 +58,17 @@ public class CheckInService {
 
     @Transactional
     public Result checkIn(String token, LocalDate requestedDay, CurrentUser user) {
+        return checkIn(token, requestedDay, user, null, null, null);
+    }
+
+    /**
+     * The door's check-in, also for an offline device's queued one: {@code at} the (device) time it happened (null:
+     * now), {@code device} the door's name ("door 2"), {@code expectedEvent} the event this door checks in for (a code
+     * of another one is refused as WRONG_EVENT before anything is written).
+     */
+    @Transactional
+    public Result checkIn(String token, LocalDate requestedDay, CurrentUser user, Instant at, String device,
+                          java.util.UUID expectedEvent) {
         SignedLinks.Grant grant;
         try {
             grant = links.verifySignature(token, SignedLinks.Purpose.CHECK_IN);
@@ -66,6 +77,9 @@ public class CheckInService {
         }
         ForumEvent event = events.find(grant.eventId())
                 .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "UNKNOWN_EVENT", "The code's event does not exist"));
+        if (expectedEvent != null && !expectedEvent.equals(event.id())) {
+            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "WRONG_EVENT", "This code belongs to another event");
+        }
         Access.requireCheckIn(user, event);
         if (!clock.instant().isBefore(grant.expiresAt())) {
             throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "EXPIRED", "The code expired at "
@@ -74,7 +88,7 @@ public class CheckInService {
         if (event.status() == ForumEventStatus.CANCELLED) {
             throw refused(HttpStatus.CONFLICT, "EVENT_CANCELLED", "The event was cancelled");
         }
-        Instant now = clock.instant();
+        Instant now = at != null ? at : clock.instant();
         LocalDate day = requestedDay != null ? requestedDay : now.atZone(ForumEvent.SEOUL).toLocalDate();
         if (!event.days().contains(day)) {
             throw refused(HttpStatus.CONFLICT, "NOT_AN_EVENT_DAY", "The event does not take place on " + day
@@ -96,9 +110,9 @@ public class CheckInService {
                     + ", not confirmed").with("registrationStatus", r.status().name());
         }
         int inserted = jdbc.sql("""
-                insert into check_in (registration_id, day, checked_in_at, checked_in_by) values (?, ?, ?, ?)
+                insert into check_in (registration_id, day, checked_in_at, checked_in_by, device_name) values (?, ?, ?, ?, ?)
                 on conflict do nothing
-                """).params(r.id(), day, ts(now), user.subject()).update();
+                """).params(r.id(), day, ts(now), user.subject(), device).update();
         if (inserted == 0) {
             return new Result(Outcome.ALREADY_CHECKED_IN, r, day, checkedInAt(r.id(), day).orElse(now));
         }
