@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,11 +69,13 @@ public class OfflineCheckInController {
 
     // ---- the same for the door page's script, signed in with the page session -----------------------------------
 
+    @Hidden // a page route (session), not part of the API
     @GetMapping(path = "/events/{eventId}/check-in/door-list", produces = MediaType.APPLICATION_JSON_VALUE)
     public OfflineCheckIns.DoorList pageDoorList(@PathVariable UUID eventId, Authentication authentication) {
         return doorList(eventId, page(authentication));
     }
 
+    @Hidden
     @PostMapping(path = "/events/{eventId}/check-in/uploads", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public BatchAnswer pageUpload(@PathVariable UUID eventId, @Valid @RequestBody Batch batch,
