@@ -47,6 +47,13 @@
   var list = read(listKey, null);
   var dropList = function () { localStorage.removeItem(listKey); list = null; };
   if (list && Date.parse(list.validUntil) <= Date.now()) { dropList(); }
+  // A door page left open overnight drops the list at midnight (Seoul) all the same.
+  var endOfDay = null;
+  var dropAtEndOfDay = function () {
+    if (endOfDay) { clearTimeout(endOfDay); }
+    if (list) { endOfDay = setTimeout(function () { dropList(); showNetwork(); }, Math.min(Date.parse(list.validUntil) - Date.now(), 2147483647)); }
+  };
+  dropAtEndOfDay();
   var signOut = document.querySelector('form[action$="/sign-out"]');
   if (signOut) { signOut.addEventListener('submit', dropList); }
 
@@ -78,7 +85,7 @@
   var loadList = function () {
     fetch(t.listUrl, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { if (!r.ok) { throw new Error('list ' + r.status); } return r.json(); })
-      .then(function (fresh) { list = fresh; write(listKey, fresh); showNetwork(); })
+      .then(function (fresh) { list = fresh; write(listKey, fresh); showNetwork(); dropAtEndOfDay(); })
       .catch(function () { showNetwork(); });
   };
 

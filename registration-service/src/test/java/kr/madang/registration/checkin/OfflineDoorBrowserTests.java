@@ -109,5 +109,14 @@ class OfflineDoorBrowserTests extends IntegrationTestBase {
         assertThat(browser.waitForText("Attendee list saved for offline use: 3 people")).contains("0 waiting to upload",
                 "This device's name");
         assertThat(browser.axeViolations()).as("axe-core on the English door page").isEmpty();
+
+        // signing out takes the attendee list off the device
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        String listKey = "madang.door.list." + eventId;
+        assertThat(js.executeScript("return localStorage.getItem(arguments[0])", listKey)).isNotNull();
+        browser.click(By.cssSelector("form[action$='/sign-out'] button"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().contains("/sign-in"));
+        assertThat(js.executeScript("return localStorage.getItem(arguments[0])", listKey)).isNull();
     }
 }
