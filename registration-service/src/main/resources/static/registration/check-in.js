@@ -14,7 +14,9 @@
         detector.detect(video).then(function (codes) {
           if (codes.length > 0) {
             stream.getTracks().forEach(function (t) { t.stop(); });
-            input.value = codes[0].rawValue; form.submit();
+            input.value = codes[0].rawValue;
+            // requestSubmit: the offline door (door-offline.js) sees the scan like a typed code
+            if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
           } else { requestAnimationFrame(tick); }
         }).catch(function () { requestAnimationFrame(tick); });
       };

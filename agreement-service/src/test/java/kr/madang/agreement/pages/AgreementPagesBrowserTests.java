@@ -14,9 +14,10 @@ import kr.madang.agreement.Mous;
 import kr.madang.events.agreement.SigningReminderDue;
 import kr.madang.platform.security.Roles;
 import kr.madang.testing.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
+import kr.madang.testing.browser.BrowserPerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AgreementIntegrationTest
 class AgreementPagesBrowserTests {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPerClass browsers = new BrowserPerClass();
+    private Browser browser;
 
     @LocalServerPort
     int port;
@@ -34,18 +37,9 @@ class AgreementPagesBrowserTests {
     @BeforeEach
     void setUp() {
         flows = new Flows(new Api(port));
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = browsers.at(port);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aPartySignsFromItsLinkAndAnotherDeclinesAndHqSeesTheProgress() {
@@ -196,7 +190,7 @@ class AgreementPagesBrowserTests {
     }
 
     /** The texts of one column of the table that follows a heading. */
-    private static java.util.List<String> cells(String heading, int column) {
+    private java.util.List<String> cells(String heading, int column) {
         return browser.driver().findElements(By.xpath("//h2[contains(., '" + heading + "')]/following::table[1]/tbody/tr/td["
                 + column + "]")).stream().map(org.openqa.selenium.WebElement::getText).toList();
     }

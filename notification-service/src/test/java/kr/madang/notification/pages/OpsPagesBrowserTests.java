@@ -12,9 +12,10 @@ import kr.madang.notification.TestEvents;
 import kr.madang.platform.security.Roles;
 import kr.madang.schemas.Topics;
 import kr.madang.testing.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
+import kr.madang.testing.browser.BrowserPerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -22,25 +23,18 @@ import org.openqa.selenium.WebElement;
 /** Ops pages in headless Chromium against this module's shared test context. */
 class OpsPagesBrowserTests extends NotificationIntegrationTest {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPerClass browsers = new BrowserPerClass();
+    private Browser browser;
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = browsers.at(port);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void anOpsPageListsAMessageAndShowsItsAttempts() {

@@ -63,7 +63,7 @@ public class CheckInService {
 
     @Transactional
     public Result checkIn(String token, LocalDate requestedDay, CurrentUser user) {
-        return checkIn(token, null, requestedDay, user);
+        return checkIn(token, null, requestedDay, user, null, null, null);
     }
 
     /**
@@ -73,6 +73,22 @@ public class CheckInService {
      */
     @Transactional
     public Result checkIn(String token, UUID eventId, LocalDate requestedDay, CurrentUser user) {
+        return checkIn(token, eventId, requestedDay, user, null, null, null);
+    }
+
+    /**
+     * The door's check-in, also for an offline device's queued one: {@code at} the (device) time it happened (null:
+     * now), {@code device} the door's name ("door 2"), {@code expectedEvent} the event this door checks in for (a code
+     * of another one is refused as WRONG_EVENT before anything is written; a short code is looked up in it).
+     */
+    @Transactional
+    public Result checkIn(String token, LocalDate requestedDay, CurrentUser user, Instant at, String device,
+                          UUID expectedEvent) {
+        return checkIn(token, expectedEvent, requestedDay, user, at, device, expectedEvent);
+    }
+
+    private Result checkIn(String token, UUID eventId, LocalDate requestedDay, CurrentUser user, Instant at,
+                           String device, UUID expectedEvent) {
         SignedLinks.Grant grant;
         Optional<String> shortCode = token.indexOf('.') < 0 ? ShortCodes.normalise(token) : Optional.empty();
         if (shortCode.isPresent()) {
@@ -86,6 +102,9 @@ public class CheckInService {
         }
         ForumEvent event = events.find(grant.eventId())
                 .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "UNKNOWN_EVENT", "The code's event does not exist"));
+        if (expectedEvent != null && !expectedEvent.equals(event.id())) {
+            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "WRONG_EVENT", "This code belongs to another event");
+        }
         Access.requireCheckIn(user, event);
         if (!clock.instant().isBefore(grant.expiresAt())) {
             throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "EXPIRED", "The code expired at "
@@ -94,7 +113,7 @@ public class CheckInService {
         if (event.status() == ForumEventStatus.CANCELLED) {
             throw refused(HttpStatus.CONFLICT, "EVENT_CANCELLED", "The event was cancelled");
         }
-        Instant now = clock.instant();
+        Instant now = at != null ? at : clock.instant();
         LocalDate day = requestedDay != null ? requestedDay : now.atZone(ForumEvent.SEOUL).toLocalDate();
         if (!event.days().contains(day)) {
             throw refused(HttpStatus.CONFLICT, "NOT_AN_EVENT_DAY", "The event does not take place on " + day
@@ -116,9 +135,9 @@ public class CheckInService {
                     + ", not confirmed").with("registrationStatus", r.status().name());
         }
         int inserted = jdbc.sql("""
-                insert into check_in (registration_id, day, checked_in_at, checked_in_by) values (?, ?, ?, ?)
+                insert into check_in (registration_id, day, checked_in_at, checked_in_by, device_name) values (?, ?, ?, ?, ?)
                 on conflict do nothing
-                """).params(r.id(), day, ts(now), user.subject()).update();
+                """).params(r.id(), day, ts(now), user.subject(), device).update();
         if (inserted == 0) {
             return new Result(Outcome.ALREADY_CHECKED_IN, r, day, checkedInAt(r.id(), day).orElse(now));
         }

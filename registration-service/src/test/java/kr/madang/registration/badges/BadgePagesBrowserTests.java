@@ -11,12 +11,13 @@ import kr.madang.platform.security.Roles;
 import kr.madang.registration.support.IntegrationTestBase;
 import kr.madang.testing.TestTokens;
 import kr.madang.testing.browser.Browser;
+import kr.madang.testing.browser.BrowserPerClass;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -25,22 +26,15 @@ class BadgePagesBrowserTests extends IntegrationTestBase {
 
     static final Instant FIRST_DAY_MORNING = Instant.parse("2023-02-06T00:30:00Z"); // 09:30 in Seoul
 
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPerClass browsers = new BrowserPerClass();
+    private Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = browsers.at(port);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     private String registerSpeaker(String eventId, String name) {
         Response r = register(eventId, TestTokens.regionalOffice("JEJU"), """

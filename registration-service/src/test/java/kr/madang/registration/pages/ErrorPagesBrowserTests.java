@@ -11,29 +11,23 @@ import kr.madang.platform.security.Roles;
 import kr.madang.registration.support.IntegrationTestBase;
 import kr.madang.testing.TestTokens;
 import kr.madang.testing.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
+import kr.madang.testing.browser.BrowserPerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every error a browser can reach is a page in the user's language, while the API keeps answering problems. */
 class ErrorPagesBrowserTests extends IntegrationTestBase {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPerClass browsers = new BrowserPerClass();
+    private Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = browsers.at(port);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aFormAddressOpenedByGetAndAnUnknownAddressArePagesInKoreanAndEnglish() {

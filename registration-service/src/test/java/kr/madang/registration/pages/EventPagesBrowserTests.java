@@ -12,10 +12,11 @@ import kr.madang.events.registration.ForumEventRescheduled;
 import kr.madang.platform.security.Roles;
 import kr.madang.registration.support.IntegrationTestBase;
 import kr.madang.testing.browser.Browser;
+import kr.madang.testing.browser.BrowserPerClass;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -25,22 +26,15 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 class EventPagesBrowserTests extends IntegrationTestBase {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPerClass browsers = new BrowserPerClass();
+    private Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = browsers.at(port);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void hqCreatesATwoDayEventWithThreeSessionsARegionalOfficeRegistersIntoASessionAndHqReschedulesIt() {

@@ -9,31 +9,25 @@ import java.nio.file.Path;
 import kr.madang.platform.security.Roles;
 import kr.madang.registration.support.IntegrationTestBase;
 import kr.madang.testing.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
+import kr.madang.testing.browser.BrowserPerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 /** A first-time office imports its list: it learns the columns, downloads the template, sees the rows as read. */
 class ImportPagesBrowserTests extends IntegrationTestBase {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPerClass browsers = new BrowserPerClass();
+    private Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = browsers.at(port);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void theTemplateDownloadsInThePagesLanguageAndItsExampleRowImportsWithTheRowsShownAsRead() throws Exception {

@@ -11,9 +11,10 @@ import kr.madang.platform.security.Roles;
 import kr.madang.registration.support.IntegrationTestBase;
 import kr.madang.testing.TestTokens;
 import kr.madang.testing.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
+import kr.madang.testing.browser.BrowserPerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -23,22 +24,15 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
     static final Instant FIRST_DAY_MORNING = Instant.parse("2023-02-06T00:30:00Z"); // 09:30 in Seoul
     static final Instant WEEKS_BEFORE = Instant.parse("2023-01-16T01:00:00Z"); // links of the 2023 forum still valid
 
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserPerClass browsers = new BrowserPerClass();
+    private Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = browsers.at(port);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     private void bypassBrowserChecks() {
         ((JavascriptExecutor) browser.driver()).executeScript(
