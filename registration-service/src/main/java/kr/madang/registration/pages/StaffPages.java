@@ -399,9 +399,10 @@ public class StaffPages {
 
     @GetMapping("/events/{eventId}/check-in")
     String checkInPage(@PathVariable UUID eventId, Authentication authentication, Model model) {
-        model.addAttribute("eventId", eventId);
-        model.addAttribute("errors", FieldErrors.none());
         model.addAttribute("count", checkedInCount(eventId, authentication));
+        model.addAttribute("eventId", eventId);
+        model.addAttribute("doorEvent", events.get(eventId, PageUser.asApiAuthentication(authentication)));
+        model.addAttribute("errors", FieldErrors.none());
         return "registration/check-in";
     }
 
@@ -410,6 +411,7 @@ public class StaffPages {
                    Authentication authentication, HttpServletResponse response, Model model) {
         checkedInCount(eventId, authentication); // the same access as the page itself, before anything is done
         model.addAttribute("eventId", eventId);
+        model.addAttribute("doorEvent", events.get(eventId, PageUser.asApiAuthentication(authentication)));
         FieldErrors errors = FieldErrors.none();
         String token = code.strip();
         if (token.isEmpty() || token.length() > 200) {

@@ -184,6 +184,9 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         browser.devSignIn(Roles.CHECKIN_STAFF, null, eventId);
         assertThat(browser.waitForText("지금까지 입장 0명")).contains("현장 접수", "QR 코드");
         assertThat(browser.currentPath()).isEqualTo("/events/" + eventId + "/check-in");
+        String title = jdbc.sql("select title from forum_event where id = ?::uuid").param(eventId).query(String.class).single();
+        assertThat(browser.find(By.cssSelector(".door-event")).getText()).as("the door says which event it checks in for")
+                .contains("이 문에서 접수하는 행사", title);
         browser.type("code", code);
         browser.click(By.cssSelector("#check-in-form button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".result")).getText()).contains("입장 완료", "박서준");
