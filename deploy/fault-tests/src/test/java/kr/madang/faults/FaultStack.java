@@ -45,6 +45,8 @@ final class FaultStack implements AutoCloseable {
     static final Duration SMS_CIRCUIT_OPEN_FOR = Duration.ofSeconds(10);
     /** The lease of a send claim in the suite (2 min in notification-service.yml). */
     static final Duration SEND_LEASE = Duration.ofSeconds(15);
+    /** The first retry of a failed send in the suite (30 s in notification-service.yml), e.g. once SMTP is back. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     /** How long the group waits for a silent consumer in the suite (Kafka's default 45 s). */
     static final Duration CONSUMER_SESSION = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,6 +152,7 @@ final class FaultStack implements AutoCloseable {
                 // a killed instance's claims and partitions come back in seconds, not after the production 2 min
                 // lease and 45 s session: the recovery is the same, the suite waits less for it
                 + " -Dmadang.notification.dispatch.lease=" + SEND_LEASE
+                + " -Dmadang.notification.retry.initial-backoff=" + FIRST_RETRY
                 + " -Dspring.kafka.consumer.properties.session.timeout.ms=" + CONSUMER_SESSION.toMillis()
                 + " -Dspring.kafka.consumer.properties.heartbeat.interval.ms=" + CONSUMER_SESSION.dividedBy(5).toMillis());
         LocalServices services = new LocalServices(StackSettings.from(pointed, root), processes);
