@@ -21,9 +21,6 @@ import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.publishing.DomainEvents;
 import kr.madang.registration.rules.StateConflict;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -209,8 +206,7 @@ final class GroupRegistrations {
     }
 
     private static boolean databaseAway(RuntimeException e) {
-        return e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
-                || e instanceof TransientDataAccessException;
+        return kr.madang.platform.web.DatabaseAway.in(e);
     }
 
     /** Staff registrations are approved by whoever makes them; the public's wait for HQ or the region. */

@@ -84,6 +84,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseAway.in(e)) {
+            return databaseAway(e); // the outage, wrapped (a failed commit, a batch's failure): still a 503
+        }
         // Messages of driver exceptions can quote personal data (a duplicate key's email): log the stack, not the text.
         log.error("Unexpected error", withoutMessages(e));
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
