@@ -205,7 +205,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** The exception chain with its stack traces but without messages, for logs. */
     static Throwable withoutMessages(Throwable e) {
         Throwable cause = e.getCause() != null && e.getCause() != e ? withoutMessages(e.getCause()) : null;
-        RuntimeException copy = new RuntimeException(e.getClass().getName(), cause);
+        // the SQLSTATE says what failed without quoting anyone's data
+        String name = e instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                ? e.getClass().getName() + " (SQLSTATE " + sql.getSQLState() + ")" : e.getClass().getName();
+        RuntimeException copy = new RuntimeException(name, cause);
         copy.setStackTrace(e.getStackTrace());
         return copy;
     }
