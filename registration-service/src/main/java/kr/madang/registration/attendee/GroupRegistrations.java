@@ -13,6 +13,9 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.DistributionSummary;
 import kr.madang.platform.security.CurrentUser;
 import kr.madang.platform.web.ApiProblem;
+import kr.madang.platform.web.Busy;
+import kr.madang.platform.web.DatabaseAway;
+import kr.madang.platform.web.WhenBusy;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.access.Access;
 import kr.madang.registration.capacity.Combiner;
@@ -30,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * append per registration follows, all in arrival order: the first in the queue gets the first seat, the lowest
  * waitlist position and the lowest version. A refusal (event closed meanwhile, duplicate email, within the batch or
  * not) answers that request only. If the batch fails as a whole, every request of it is retried alone on the one-by-one
- * path, so each gets its own answer and nothing is half-written; when the database is away, all of them get the 503
- * at once instead.
+ * path, so each gets its own answer and nothing is half-written (a deadlock or lock timeout, which rolls the try back
+ * whole, is tried again up to three times); when the database is away, all of them get the 503 at once instead.
  */
 final class GroupRegistrations {
 
@@ -73,7 +76,11 @@ final class GroupRegistrations {
     }
 
     Registration register(Request request) {
-        return combiner.submit(request.event().id(), request);
+        try {
+            return combiner.submit(request.event().id(), request);
+        } catch (Combiner.WaitedTooLong queueDidNotMove) {
+            throw new Busy(queueDidNotMove); // never processed: nothing written, the caller retries
+        }
     }
 
     private record Outcome(Registration registration, RuntimeException refusal) {
@@ -92,7 +99,8 @@ final class GroupRegistrations {
             }
             for (Combiner.Item<Request, Registration> item : batch) {
                 try {
-                    item.complete(alone.apply(item.request()));
+                    // a deadlock or lock timeout rolled back the whole try: safe to repeat
+                    item.complete(WhenBusy.retry(3, () -> alone.apply(item.request())));
                 } catch (RuntimeException e) {
                     item.fail(e);
                 }
@@ -206,7 +214,7 @@ final class GroupRegistrations {
     }
 
     private static boolean databaseAway(RuntimeException e) {
-        return kr.madang.platform.web.DatabaseAway.in(e);
+        return DatabaseAway.in(e);
     }
 
     /** Staff registrations are approved by whoever makes them; the public's wait for HQ or the region. */

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import kr.madang.platform.security.CurrentUser;
 import kr.madang.platform.web.ApiProblem;
 import kr.madang.platform.web.CorrelationIds;
+import kr.madang.platform.web.WhenBusy;
 import kr.madang.registration.access.Access;
 import kr.madang.registration.capacity.SeatLedger;
 import kr.madang.registration.consent.ConsentPolicies;
@@ -124,7 +125,8 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
                 staff ? user.subject() : "attendee", staff ? Registration.Source.STAFF : Registration.Source.SELF,
                 CorrelationIds.current(), currentTrace(), clock.instant());
         try {
-            return new Found(grouped ? groups.register(request) : registerAlone(request), event);
+            return new Found(grouped ? groups.register(request)
+                    : WhenBusy.retry(3, () -> registerAlone(request)), event);
         } catch (AlreadyRegistered duplicate) {
             if (staff) {
                 throw duplicate; // staff may know: the 409 points them to the registration

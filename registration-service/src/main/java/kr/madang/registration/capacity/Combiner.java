@@ -1,5 +1,6 @@
 package kr.madang.registration.capacity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -7,7 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit per key (here: per forum event). Why: every registration of one event must update that event's one
@@ -29,9 +34,13 @@ public final class Combiner<K, T, R> {
 
     /** One queued request and the answer its caller waits for. */
     public static final class Item<T, R> {
+        private static final int WAITING = 0, LEAD_GIVEN = 1, WITHDRAWN = 2;
+
         private final T request;
         private final CompletableFuture<R> done = new CompletableFuture<>();
         private final CompletableFuture<Void> lead = new CompletableFuture<>();
+        // decides the race between a leader handing this item the lead and its caller giving up waiting
+        private final AtomicInteger state = new AtomicInteger(WAITING);
 
         Item(T request) {
             this.request = request;
@@ -54,6 +63,14 @@ public final class Combiner<K, T, R> {
         }
     }
 
+    /** A request that waited longer than the combiner's patience while still queued: it was not processed at all. */
+    public static final class WaitedTooLong extends RuntimeException {
+        public WaitedTooLong(Duration waited) {
+            super("Queued for more than " + waited.toMillis() + " ms behind other requests for the same key", null,
+                    false, false);
+        }
+    }
+
     private static final class Lane<T, R> {
         final Queue<Item<T, R>> queue = new ConcurrentLinkedQueue<>();
         final AtomicBoolean leading = new AtomicBoolean();
@@ -61,28 +78,39 @@ public final class Combiner<K, T, R> {
 
     private final ConcurrentHashMap<K, Lane<T, R>> lanes = new ConcurrentHashMap<>();
     private final int maxBatch;
+    private final Duration patience;
     private final Processor<K, T, R> processor;
 
     public Combiner(int maxBatch, Processor<K, T, R> processor) {
+        this(maxBatch, Duration.ofSeconds(10), processor);
+    }
+
+    /**
+     * @param patience how long a request waits in the queue before it gives up (unprocessed, so nothing is written);
+     *                 once its batch has started it waits for the batch, whose own database timeouts bound it
+     */
+    public Combiner(int maxBatch, Duration patience, Processor<K, T, R> processor) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
         this.maxBatch = maxBatch;
+        this.patience = patience;
         this.processor = processor;
     }
 
     /** Queues the request, takes part in the work when it is this caller's turn, and returns its own answer. */
     public R submit(K key, T request) {
-        Lane<T, R> lane = lanes.computeIfAbsent(key, k -> new Lane<>());
         Item<T, R> mine = new Item<>(request);
-        lane.queue.add(mine);
+        // queued inside compute(): a lane being retired (see release) cannot receive a request meanwhile
+        Lane<T, R> lane = lanes.compute(key, (k, existing) -> {
+            Lane<T, R> l = existing == null ? new Lane<>() : existing;
+            l.queue.add(mine);
+            return l;
+        });
         if (lane.leading.compareAndSet(false, true)) {
             lead(key, lane, mine);
         } else {
-            CompletableFuture.anyOf(mine.done, mine.lead).handle((result, failure) -> null).join();
-            if (!mine.done.isDone()) {
-                lead(key, lane, mine); // the previous leader passed the lead to this caller
-            }
+            awaitTurn(key, lane, mine);
         }
         try {
             return mine.done.join();
@@ -97,30 +125,88 @@ public final class Combiner<K, T, R> {
         }
     }
 
-    /** Called holding the lane's lead; returns having handed it on or released it. */
+    private void awaitTurn(K key, Lane<T, R> lane, Item<T, R> mine) {
+        try {
+            CompletableFuture.anyOf(mine.done, mine.lead).get(patience.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (mine.state.compareAndSet(Item.WAITING, Item.WITHDRAWN)) {
+                if (lane.queue.remove(mine)) {
+                    mine.fail(new WaitedTooLong(patience)); // never taken into a batch: nothing written
+                }
+                return; // else a batch holds it already: its answer comes
+            }
+            // the lead was handed over just now: take it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            return; // answered (with a failure)
+        }
+        if (!mine.done.isDone() && mine.lead.isDone()) {
+            lead(key, lane, mine); // the previous leader passed the lead to this caller
+        }
+    }
+
+    /** Called holding the lane's lead; returns having handed it on or released it, whatever is thrown. */
     private void lead(K key, Lane<T, R> lane, Item<T, R> mine) {
-        while (true) {
-            List<Item<T, R>> batch = new ArrayList<>(Math.min(maxBatch, 64));
-            for (Item<T, R> next; batch.size() < maxBatch && (next = lane.queue.poll()) != null; ) {
-                batch.add(next);
+        boolean handedOn = false;
+        try {
+            while (true) {
+                List<Item<T, R>> batch = new ArrayList<>(Math.min(maxBatch, 64));
+                for (Item<T, R> next; batch.size() < maxBatch && (next = lane.queue.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (!batch.isEmpty()) {
+                    run(key, batch);
+                }
+                if (!mine.isDone()) {
+                    continue;
+                }
+                Item<T, R> waiting = lane.queue.peek();
+                if (waiting != null) {
+                    if (waiting.state.compareAndSet(Item.WAITING, Item.LEAD_GIVEN)) {
+                        handedOn = true;
+                        waiting.lead.complete(null); // only the leader polls, so it is still queued and takes over
+                        return;
+                    }
+                    continue; // it gave up waiting: the next batch takes it or it has left the queue
+                }
+                if (release(key, lane)) {
+                    handedOn = true;
+                    return;
+                }
             }
-            if (!batch.isEmpty()) {
-                run(key, batch);
-            }
-            if (!mine.isDone()) {
-                continue;
-            }
-            Item<T, R> waiting = lane.queue.peek();
-            if (waiting != null) {
-                waiting.lead.complete(null); // only the leader polls, so it is still queued and takes over
-                return;
-            }
-            lane.leading.set(false);
-            // A request queued just before the release found the lead taken and is waiting: take it back for it.
-            if (lane.queue.isEmpty() || !lane.leading.compareAndSet(false, true)) {
-                return;
+        } finally {
+            if (!handedOn) {
+                abandon(lane); // something was thrown outside a batch (an Error): the lane must not stay led by nobody
             }
         }
+    }
+
+    private void abandon(Lane<T, R> lane) {
+        Item<T, R> waiting = lane.queue.peek();
+        if (waiting != null && waiting.state.compareAndSet(Item.WAITING, Item.LEAD_GIVEN)) {
+            waiting.lead.complete(null); // the lead passes on as usual
+        } else {
+            lane.leading.set(false); // the next request to arrive leads
+        }
+    }
+
+    /**
+     * Gives up the lead; true when done, false when a request queued meanwhile and this caller took the lead back for
+     * it. An empty lane is removed, so keys seen once (past events) do not stay in memory.
+     */
+    private boolean release(K key, Lane<T, R> lane) {
+        lane.leading.set(false);
+        if (lane.queue.isEmpty()) {
+            lanes.computeIfPresent(key, (k, l) -> l == lane && l.queue.isEmpty() && !l.leading.get() ? null : l);
+        }
+        // A request queued just before the release found the lead taken and is waiting: take it back for it.
+        return lane.queue.isEmpty() || !lane.leading.compareAndSet(false, true);
+    }
+
+    /** How many keys currently have a lane (for tests: idle keys hold none). */
+    int lanesHeld() {
+        return lanes.size();
     }
 
     private void run(K key, List<Item<T, R>> batch) {

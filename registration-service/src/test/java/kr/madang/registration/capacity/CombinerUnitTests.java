@@ -125,4 +125,80 @@ class CombinerUnitTests {
             return results;
         }
     }
+
+    /** Issue 14: a request queued behind a batch that does not end gives up, unprocessed, instead of waiting forever. */
+    @Test
+    void aRequestQueuedBehindAStuckBatchGivesUpUnprocessedAndTheLaneRecovers() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch firstInside = new CountDownLatch(1);
+        List<Integer> processed = Collections.synchronizedList(new ArrayList<>());
+        Combiner<String, Integer, Integer> combiner = new Combiner<>(10, java.time.Duration.ofMillis(300), (key, batch) -> {
+            for (Combiner.Item<Integer, Integer> item : batch) {
+                processed.add(item.request());
+                if (item.request() == 1) {
+                    firstInside.countDown();
+                    try {
+                        stuck.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                item.complete(item.request() * 10);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = pool.submit(() -> combiner.submit("k", 1));
+            firstInside.await();
+            assertThatThrownBy(() -> combiner.submit("k", 2)).isInstanceOf(Combiner.WaitedTooLong.class);
+            stuck.countDown();
+            assertThat(first.get()).isEqualTo(10);
+            assertThat(combiner.submit("k", 3)).isEqualTo(30);
+            assertThat(processed).as("the request that gave up was never processed").containsExactly(1, 3);
+        } finally {
+            stuck.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anErrorInABatchFailsItsRequestsAndTheLaneKeepsWorking() {
+        AtomicInteger calls = new AtomicInteger();
+        Combiner<String, Integer, Integer> combiner = new Combiner<>(10, (key, batch) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StackOverflowError("deep");
+            }
+            batch.forEach(item -> item.complete(item.request()));
+        });
+        assertThatThrownBy(() -> combiner.submit("k", 1)).isInstanceOf(StackOverflowError.class);
+        assertThat(combiner.submit("k", 2)).isEqualTo(2);
+    }
+
+    /** Issue 14: lanes were never removed, one per event ever registered for. */
+    @Test
+    void keysWithNothingQueuedHoldNoLane() throws Exception {
+        ConcurrentHashMap<String, Seats> perKey = new ConcurrentHashMap<>();
+        Combiner<String, Integer, Integer> combiner = new Combiner<>(20, (key, batch) ->
+                perKey.computeIfAbsent(key, k -> new Seats()).process(key, batch));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 1; i <= 400; i++) {
+                int request = i;
+                answers.add(pool.submit(() -> {
+                    try {
+                        return combiner.submit("event-" + (request % 5), request);
+                    } catch (IllegalArgumentException refused) {
+                        return -1;
+                    }
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                answer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(combiner.lanesHeld()).isZero();
+    }
 }

@@ -8,11 +8,14 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -30,7 +33,20 @@ public final class DatabaseAway {
     private DatabaseAway() {
     }
 
+    /** Whether the failure is the database being away; a lock or serialisation conflict is not (see {@link #busy}). */
     public static boolean in(Throwable failure) {
+        return anywhere(failure, DatabaseAway::saysAway);
+    }
+
+    /**
+     * Whether the failure is contention, not an outage: a deadlock, a lock wait or statement that timed out, a
+     * serialisation conflict. The transaction was rolled back whole, so the work can simply be tried again.
+     */
+    public static boolean busy(Throwable failure) {
+        return !in(failure) && anywhere(failure, DatabaseAway::saysBusy);
+    }
+
+    private static boolean anywhere(Throwable failure, java.util.function.Predicate<Throwable> says) {
         Deque<Throwable> toLook = new ArrayDeque<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         if (failure != null) {
@@ -41,7 +57,7 @@ public final class DatabaseAway {
             if (!seen.add(t)) {
                 continue;
             }
-            if (saysAway(t)) {
+            if (says.test(t)) {
                 return true;
             }
             if (t.getCause() != null) {
@@ -55,9 +71,21 @@ public final class DatabaseAway {
         return false;
     }
 
+    private static boolean saysBusy(Throwable t) {
+        if (t instanceof ConcurrencyFailureException || t instanceof QueryTimeoutException) {
+            return true;
+        }
+        // 40001 serialization failure, 40P01 deadlock, 55P03 lock not available (lock_timeout), 57014 statement timeout
+        return t instanceof SQLException sql && sql.getSQLState() != null
+                && List.of("40001", "40P01", "55P03", "57014").contains(sql.getSQLState());
+    }
+
     private static boolean saysAway(Throwable t) {
+        if (saysBusy(t)) {
+            return false;
+        }
         if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                || t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
                 || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLRecoverableException) {
             return true;

@@ -75,6 +75,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransientDataAccessException.class})
     public ResponseEntity<ProblemDetail> databaseAway(Exception e) {
+        if (DatabaseAway.busy(e)) {
+            return busy(new Busy(e));
+        }
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service cannot reach its database just now. Retry shortly.");
@@ -82,8 +85,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
     }
 
+    /** Contention (a deadlock, a lock wait timed out, a queue too long): nothing was written; retry in a moment. */
+    @ExceptionHandler(Busy.class)
+    public ResponseEntity<ProblemDetail> busy(Busy e) {
+        log.warn("Busy: {}", e.getCause() == null ? "queue" : e.getCause().getClass().getSimpleName());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many changes to the same record at once; nothing was saved. Retry in a moment.");
+        body.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(body);
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseAway.busy(e)) {
+            return busy(new Busy(e));
+        }
         if (DatabaseAway.in(e)) {
             return databaseAway(e); // the outage, wrapped (a failed commit, a batch's failure): still a 503
         }

@@ -3,6 +3,7 @@ package kr.madang.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,50 @@ class DatabaseAwayUnitTests {
                 new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new IllegalArgumentException("a bug"));
         assertThat(DatabaseAway.in(rollbackFailed)).isFalse();
+    }
+
+    /** Issue 14: a deadlock or a lock wait that timed out is contention, retried, not an outage answered 503 for all. */
+    @Test
+    void aDeadlockOrALockTimeoutIsBusyNotTheDatabaseAway() {
+        var deadlock = new org.springframework.dao.CannotAcquireLockException("update",
+                new SQLException("deadlock detected", "40P01"));
+        var lockTimeout = new UncategorizedSQLException("select for update", null,
+                new SQLException("canceling statement due to lock timeout", "55P03"));
+        var serialization = new org.springframework.dao.PessimisticLockingFailureException("update",
+                new SQLException("could not serialize access", "40001"));
+        for (RuntimeException contention : List.of(deadlock, lockTimeout, serialization)) {
+            assertThat(DatabaseAway.in(contention)).as(contention.toString()).isFalse();
+            assertThat(DatabaseAway.busy(contention)).as(contention.toString()).isTrue();
+        }
+        assertThat(DatabaseAway.busy(new org.springframework.dao.DataAccessResourceFailureException("gone",
+                new SQLException("I/O error", "08006")))).isFalse();
+    }
+
+    @Test
+    void contentionIsRetriedUntilItPassesAndTurnsBusyWhenItDoesNot() {
+        int[] calls = {0};
+        String result = WhenBusy.retry(3, () -> {
+            if (++calls[0] < 3) {
+                throw new org.springframework.dao.CannotAcquireLockException("deadlock", new SQLException("d", "40P01"));
+            }
+            return "saved";
+        });
+        assertThat(result).isEqualTo("saved");
+        assertThat(calls[0]).isEqualTo(3);
+
+        calls[0] = 0;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WhenBusy.retry(2, () -> {
+            calls[0]++;
+            throw new org.springframework.dao.CannotAcquireLockException("deadlock", new SQLException("d", "40P01"));
+        })).isInstanceOf(Busy.class);
+        assertThat(calls[0]).isEqualTo(2);
+
+        calls[0] = 0;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WhenBusy.retry(3, () -> {
+            calls[0]++;
+            throw new IllegalStateException("a bug");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(calls[0]).as("a bug is not retried").isEqualTo(1);
     }
 
     @Test
