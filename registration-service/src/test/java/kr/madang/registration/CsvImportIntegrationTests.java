@@ -113,4 +113,56 @@ class CsvImportIntegrationTests extends IntegrationTestBase {
         return report.path("report").valueStream().filter(r -> r.path("row").asInt() == row).findFirst().orElseThrow()
                 .path("errors").get(0).path("field").asString();
     }
+
+    /**
+     * Issue 14: the largest file allowed is written like a group commit (seats in file order, waitlist positions
+     * 1..n in file order, one row each), and an email registered by someone else between the check and the write
+     * rolls the whole import back with a 409, never a 500.
+     */
+    @Test
+    void theLargestFileTakesSeatsAndWaitlistPositionsInFileOrder() {
+        String eventId = openEvent("JEJU", 100, true, false);
+        StringBuilder csv = new StringBuilder("name,email,consent,language\r\n");
+        String tag = eventId.substring(0, 8);
+        for (int i = 1; i <= 5_000; i++) {
+            String hangulNumber = Integer.toString(i).chars().mapToObj(d -> String.valueOf("영일이삼사오육칠팔구".charAt(d - '0')))
+                    .collect(java.util.stream.Collectors.joining());
+            csv.append("참가자").append(hangulNumber).append(",bulk-").append(i).append('-').append(tag)
+                    .append("@example.kr,yes,ko\r\n");
+        }
+        Response imported = send("POST", "/api/events/" + eventId + "/imports?policyVersion=2023-01&dryRun=false",
+                TestTokens.regionalOffice("JEJU"), "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().path("registered").asInt())
+                .as(imported.body().substring(0, Math.min(600, imported.body().length()))).isEqualTo(5_000);
+        assertThat(imported.json().path("confirmed").asInt()).isEqualTo(100);
+        assertThat(imported.json().path("waitlisted").asInt()).isEqualTo(4_900);
+        List<String> seated = jdbc.sql("""
+                select email from registration where event_id = ?::uuid and status = 'CONFIRMED'""")
+                .param(eventId).query(String.class).list();
+        assertThat(seated).hasSize(100).allSatisfy(email -> assertThat(Integer.parseInt(email.split("-")[1]))
+                .isLessThanOrEqualTo(100));
+        List<Integer> fileOrder = jdbc.sql("""
+                select split_part(email, '-', 2)::int from registration where event_id = ?::uuid and status = 'WAITLISTED'
+                order by waitlist_position""").param(eventId).query(Integer.class).list();
+        assertThat(fileOrder).isEqualTo(java.util.stream.IntStream.rangeClosed(101, 5_000).boxed().toList());
+        assertThat(jdbc.sql("select confirmed, waitlist_issued from forum_event where id = ?::uuid").param(eventId)
+                .query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2))).single()).containsExactly(100, 4_900);
+    }
+
+    @Test
+    void anImportIntoAnEventThatClosedMeanwhileIsRefusedWholeWithA409() {
+        String eventId = openEvent("JEJU", 10, true, false);
+        assertThat(post("/api/events/" + eventId + "/close", TestTokens.hqAdmin(), "{}").status()).isEqualTo(200);
+        byte[] csv = ("name,email,consent,language\r\n김하나,late-" + eventId.substring(0, 8) + "@example.kr,yes,ko\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Response refused = send("POST", "/api/events/" + eventId + "/imports?policyVersion=2023-01&dryRun=false",
+                TestTokens.regionalOffice("JEJU"), "text/csv", csv, Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().path("reason").asString()).isEqualTo("CHANGED_MEANWHILE");
+        assertThat(refused.body()).doesNotContain("late-");
+        assertThat(jdbc.sql("select count(*) from registration where event_id = ?::uuid").param(eventId)
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -19,6 +19,7 @@ import kr.madang.platform.web.WhenBusy;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.access.Access;
 import kr.madang.registration.capacity.Combiner;
+import kr.madang.registration.capacity.EventSeats;
 import kr.madang.registration.capacity.SeatLedger;
 import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.forumevent.ForumEventRepository;
@@ -90,7 +91,8 @@ final class GroupRegistrations {
         batchSizes.record(batch.size());
         List<Outcome> outcomes;
         try {
-            outcomes = transactions.execute(tx -> inOneTransaction(eventId, batch));
+            List<Request> requests = batch.stream().map(Combiner.Item::request).toList();
+            outcomes = transactions.execute(tx -> inOneTransaction(eventId, requests));
         } catch (RuntimeException batchFailed) {
             if (databaseAway(batchFailed)) {
                 // Retrying each alone would only wait for the database once per request: all get the 503 now.
@@ -117,19 +119,40 @@ final class GroupRegistrations {
         }
     }
 
-    private List<Outcome> inOneTransaction(UUID eventId, List<Combiner.Item<Request, Registration>> batch) {
+    /**
+     * An import's registrations, in the caller's transaction (all or nothing), written like a group commit: 200 at a
+     * time, each chunk one seat UPDATE and one multi-row INSERT. The event's row lock is held from the first chunk to
+     * the commit, so the faster the writes, the shorter every other registration for the event waits. The first
+     * refusal (the event closed, an email registered meanwhile) is thrown, and the caller's transaction rolls back.
+     */
+    List<Registration> registerAllInCallersTransaction(UUID eventId, List<Request> requests) {
+        List<Registration> made = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += IMPORT_CHUNK) {
+            List<Request> chunk = requests.subList(from, Math.min(requests.size(), from + IMPORT_CHUNK));
+            for (Outcome o : inOneTransaction(eventId, chunk)) {
+                if (o.refusal() != null) {
+                    throw o.refusal();
+                }
+                made.add(o.registration());
+            }
+        }
+        return made;
+    }
+
+    private static final int IMPORT_CHUNK = 200;
+
+    private List<Outcome> inOneTransaction(UUID eventId, List<Request> batch) {
         ForumEvent event = events.lock(eventId).orElseThrow();
         Set<String> keys = new LinkedHashSet<>();
-        batch.forEach(item -> keys.add(item.request().attendee().emailKey()));
+        batch.forEach(request -> keys.add(request.attendee().emailKey()));
         Map<String, UUID> taken = new HashMap<>(registrations.findLiveByEmails(eventId, keys));
 
         // Who gets in, in arrival order; refusals answer their request only.
         Outcome[] outcomes = new Outcome[batch.size()];
         List<Integer> accepted = new ArrayList<>();
         Map<Integer, UUID> ids = new HashMap<>();
-        int seatable = 0;
         for (int i = 0; i < batch.size(); i++) {
-            Request r = batch.get(i).request();
+            Request r = batch.get(i);
             String refusal = event.registrationRefusal(r.at(), r.source() == Registration.Source.SELF);
             if (refusal != null) {
                 outcomes[i] = new Outcome(null, new StateConflict("Registration not possible", refusal,
@@ -150,49 +173,34 @@ final class GroupRegistrations {
                 continue;
             }
             UUID id = UUID.randomUUID();
-            taken.put(r.attendee().emailKey(), id);
+            taken.put(r.attendee().emailKey(), id); // a later request of the batch with this email is pointed to it
             ids.put(i, id);
             accepted.add(i);
-            if (!pendingApproval(event, r)) {
-                seatable++;
-            }
         }
         if (accepted.isEmpty()) {
             return List.of(outcomes);
         }
 
-        int seats = Math.min(seatable, Math.max(0, event.capacity() - event.confirmed()));
-        ledger.take(eventId, seats, seatable - seats, accepted.size());
-
+        // Seats, positions and versions in arrival order, decided in one place and recorded with one UPDATE.
+        EventSeats seats = SeatLedger.seatsOf(event);
         List<Registration> rows = new ArrayList<>(accepted.size());
         List<String> emailKeys = new ArrayList<>(accepted.size());
         List<ForumEvent> afters = new ArrayList<>(accepted.size());
-        int confirmed = event.confirmed();
-        int waitlist = event.waitlistIssued();
-        long version = event.version();
         for (int i : accepted) {
-            Request r = batch.get(i).request();
+            Request r = batch.get(i);
             AttendeeForm.Valid a = r.attendee();
-            RegistrationStatus status;
-            Integer position = null;
-            if (pendingApproval(event, r)) {
-                status = RegistrationStatus.PENDING_APPROVAL;
-            } else if (confirmed < event.confirmed() + seats) {
-                status = RegistrationStatus.CONFIRMED;
-                confirmed++;
-            } else {
-                status = RegistrationStatus.WAITLISTED;
-                position = ++waitlist;
-            }
-            Registration row = new Registration(ids.get(i), eventId, status, position, a.name(), a.email(), a.phone(),
+            EventSeats.Placement placed = seats.admit(pendingApproval(event, r));
+            Registration row = new Registration(ids.get(i), eventId, RegistrationService.statusOf(placed),
+                    placed.waitlistPosition(), a.name(), a.email(), a.phone(),
                     a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(),
                     a.wheelchair(), a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(),
                     r.at(), r.source(), r.by(), r.at(), r.at(), null, null, null, null, null, null, null, List.of());
             rows.add(row);
             emailKeys.add(a.emailKey());
-            afters.add(event.withCounters(confirmed, waitlist, ++version));
+            afters.add(event.withCounters(placed.confirmed(), placed.waitlistIssued(), placed.version()));
             outcomes[i] = new Outcome(row, null);
         }
+        ledger.record(eventId, seats);
         if (registrations.insertAll(rows, emailKeys) != rows.size()) {
             // Cannot happen while every insert of a registration first takes the event's row lock; if it does, the
             // one-by-one path sorts it out.
@@ -201,7 +209,7 @@ final class GroupRegistrations {
         for (int j = 0; j < rows.size(); j++) {
             Registration row = rows.get(j);
             ForumEvent after = afters.get(j);
-            Request request = batch.get(accepted.get(j)).request();
+            Request request = batch.get(accepted.get(j));
             request.trace().within(() -> CorrelationIds.with(request.correlationId(), () -> {
                 switch (row.status()) {
                     case CONFIRMED -> publish.confirmed(row, after, null);

@@ -16,6 +16,7 @@ import kr.madang.platform.web.ApiProblem;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.platform.web.WhenBusy;
 import kr.madang.registration.access.Access;
+import kr.madang.registration.capacity.EventSeats;
 import kr.madang.registration.capacity.SeatLedger;
 import kr.madang.registration.consent.ConsentPolicies;
 import kr.madang.registration.forumevent.ForumEvent;
@@ -220,25 +221,11 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
             throw duplicate(existing);
         });
 
-        RegistrationStatus status;
-        Integer position = null;
-        ForumEvent after;
-        if (event.approvalRequired() && selfService) {
-            // Staff registrations are approved by whoever makes them; the public's wait for HQ or the region.
-            status = RegistrationStatus.PENDING_APPROVAL;
-            after = events.nextVersion(event.id());
-        } else {
-            Optional<ForumEvent> seat = ledger.takeSeat(event.id(), SeatLedger.OPEN);
-            if (seat.isPresent()) {
-                status = RegistrationStatus.CONFIRMED;
-                after = seat.get();
-            } else {
-                after = ledger.takeWaitlistPosition(event.id(), SeatLedger.OPEN).orElseThrow(() ->
-                        new StateConflict("Registration not possible", "The event closed meanwhile", "CLOSED", List.of()));
-                status = RegistrationStatus.WAITLISTED;
-                position = after.waitlistIssued();
-            }
-        }
+        EventSeats seats = SeatLedger.seatsOf(event);
+        EventSeats.Placement placed = seats.admit(event.approvalRequired() && selfService);
+        ForumEvent after = ledger.record(event.id(), seats);
+        RegistrationStatus status = statusOf(placed);
+        Integer position = placed.waitlistPosition();
         Registration r = new Registration(UUID.randomUUID(), event.id(), status, position, a.name(), a.email(),
                 a.phone(), a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(),
                 a.wheelchair(), a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(), now,
@@ -290,6 +277,31 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         for (UUID sessionId : r.sessionIds()) {
             registrations.markSeated(r.id(), sessionId, ledger.takeSessionSeat(sessionId));
         }
+    }
+
+    /** The status a registration gets from where {@link EventSeats} placed it. */
+    static RegistrationStatus statusOf(EventSeats.Placement placed) {
+        return switch (placed.place()) {
+            case SEAT -> RegistrationStatus.CONFIRMED;
+            case WAITLIST -> RegistrationStatus.WAITLISTED;
+            case AWAITING_APPROVAL -> RegistrationStatus.PENDING_APPROVAL;
+        };
+    }
+
+    /**
+     * An import's checked rows, registered by staff in the caller's transaction, in file order, as a group commit
+     * writes them (see {@link GroupRegistrations#registerAllInCallersTransaction}); a refusal rolls the import back.
+     */
+    public List<Registration> importAll(ForumEvent event, List<AttendeeForm.Valid> attendees, String by) {
+        Instant now = clock.instant();
+        GroupRegistrations.RequestTrace trace = currentTrace();
+        List<GroupRegistrations.Request> requests = new ArrayList<>(attendees.size());
+        for (int i = 0; i < attendees.size(); i++) {
+            // a microsecond apart, so lists sorted by when a registration was made show the file's order
+            requests.add(new GroupRegistrations.Request(event, attendees.get(i), null, by, Registration.Source.IMPORT,
+                    CorrelationIds.current(), trace, now.plusNanos(1_000L * i)));
+        }
+        return groups.registerAllInCallersTransaction(event.id(), requests);
     }
 
     static AlreadyRegistered duplicate(UUID existing) {
@@ -356,16 +368,19 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         locked.registration().requirePendingApproval("approve");
         Instant now = clock.instant();
         Registration r = locked.registration();
-        Optional<ForumEvent> seat = ledger.takeSeat(r.eventId(), SeatLedger.OPEN_OR_CLOSED);
-        if (seat.isPresent()) {
+        if (!seatsMove(locked.event())) {
+            throw eventNotLive(locked.event());
+        }
+        EventSeats seats = SeatLedger.seatsOf(locked.event());
+        EventSeats.Placement placed = seats.approve();
+        ForumEvent after = ledger.record(r.eventId(), seats);
+        if (placed.place() == EventSeats.Place.SEAT) {
             registrations.decide(id, RegistrationStatus.CONFIRMED, null, user.subject(), null, now);
             seatSessions(r);
-            publish.confirmed(r, seat.get(), null);
+            publish.confirmed(r, after, null);
         } else {
-            ForumEvent after = ledger.takeWaitlistPosition(r.eventId(), SeatLedger.OPEN_OR_CLOSED).orElseThrow(() ->
-                    eventNotLive(locked.event()));
-            registrations.decide(id, RegistrationStatus.WAITLISTED, after.waitlistIssued(), user.subject(), null, now);
-            publish.waitlisted(r, after, after.waitlistIssued(), null);
+            registrations.decide(id, RegistrationStatus.WAITLISTED, placed.waitlistPosition(), user.subject(), null, now);
+            publish.waitlisted(r, after, placed.waitlistPosition(), null);
         }
         return registrations.find(id).orElseThrow();
     }
@@ -425,12 +440,14 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         boolean wasConfirmed = r.status() == RegistrationStatus.CONFIRMED;
         registrations.cancel(r.id(), by, reason, clock.instant());
         ForumEvent after;
+        EventSeats seats = SeatLedger.seatsOf(locked.event());
         if (wasConfirmed) {
             registrations.seatedSessions(r.id()).forEach(ledger::releaseSessionSeat);
-            after = ledger.releaseSeat(r.eventId());
+            seats.release();
         } else {
-            after = events.nextVersion(r.eventId());
+            seats.touch();
         }
+        after = ledger.record(r.eventId(), seats);
         String cause = publish.registrationCancelled(r, after, by, reason, wasConfirmed, null);
         log.info("Registration {} of event {} cancelled by {}", r.id(), r.eventId(), by);
         if (wasConfirmed) {
@@ -441,24 +458,36 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     /** Fills free seats from the waitlist, first in line first. The event's row lock must be held. */
     @Override
     public int promoteWhileRoom(UUID eventId, String cause) {
+        ForumEvent event = events.lock(eventId).orElseThrow(); // held already: this reads the counters as they are now
+        if (!seatsMove(event)) {
+            return 0;
+        }
+        EventSeats seats = SeatLedger.seatsOf(event);
         int promoted = 0;
-        while (true) {
+        while (seats.hasFreeSeat()) {
             Optional<Registration> next = registrations.firstWaitlisted(eventId);
             if (next.isEmpty()) {
-                return promoted;
-            }
-            Optional<ForumEvent> seat = ledger.takeSeat(eventId, SeatLedger.OPEN_OR_CLOSED);
-            if (seat.isEmpty()) {
-                return promoted;
+                break;
             }
             Registration r = next.get();
+            EventSeats.Placement placed = seats.promote(r.waitlistPosition());
             registrations.updateStatus(r.id(), RegistrationStatus.CONFIRMED, r.waitlistPosition(), clock.instant());
             seatSessions(r);
-            publish.promoted(r, seat.get(), r.waitlistPosition(), cause);
+            publish.promoted(r, event.withCounters(placed.confirmed(), placed.waitlistIssued(), placed.version()),
+                    r.waitlistPosition(), cause);
             log.info("Registration {} of event {} promoted from waitlist position {}", r.id(), eventId,
                     r.waitlistPosition());
             promoted++;
         }
+        if (seats.changed()) {
+            ledger.record(eventId, seats);
+        }
+        return promoted;
+    }
+
+    /** Approvals and promotions of registrations made while it was open go on once registration has closed too. */
+    private static boolean seatsMove(ForumEvent event) {
+        return event.status() == ForumEventStatus.OPEN || event.status() == ForumEventStatus.CLOSED;
     }
 
     // ---- erasure ---------------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.importing.ImportColumns.Column;
 import kr.madang.registration.rules.FieldError;
 import kr.madang.registration.rules.RuleViolation;
+import kr.madang.registration.rules.StateConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -110,6 +111,10 @@ public class ImportService {
         Map<String, Integer> seenEmails = new HashMap<>();
         int invalid = 0;
         int duplicates = 0;
+        // One lookup of every email already registered, not one per row.
+        Map<String, UUID> registeredAlready = registrations.findLiveByEmails(eventId, data.stream()
+                .map(row -> cell(row, columns, Column.EMAIL)).filter(java.util.Objects::nonNull)
+                .map(email -> email.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
         for (CsvText.Row row : data) {
             List<FieldError> cellErrors = new ArrayList<>();
             AttendeeForm form = form(row, columns, policyVersion, cellErrors);
@@ -125,7 +130,7 @@ public class ImportService {
             }
             AttendeeForm.Valid attendee = ok.attendee();
             Integer earlier = seenEmails.putIfAbsent(attendee.emailKey(), row.line());
-            Optional<UUID> existing = registrations.findLiveByEmail(eventId, attendee.emailKey());
+            Optional<UUID> existing = Optional.ofNullable(registeredAlready.get(attendee.emailKey()));
             if (existing.isPresent() || earlier != null) {
                 report.add(new RowReport(row.line(), RowStatus.DUPLICATE,
                         List.of(new FieldError("email", existing.isPresent() ? "is already registered for this event"
@@ -144,21 +149,22 @@ public class ImportService {
         int confirmed = 0;
         int waitlisted = 0;
         if (!dryRun && !toRegister.isEmpty()) {
-            for (int i = 0; i < toRegister.size(); i++) {
+            List<Registration> made;
+            try {
+                made = registering.importAll(event, toRegister, user.subject());
+            } catch (ApiProblem | StateConflict refused) {
+                // The event closed, or an email was registered by someone else meanwhile. Nothing of this import
+                // stays: the transaction rolls back every row. The refusal's text can quote a row's data, so
+                // neither the answer nor the log repeats it.
+                log.warn("Import into event {} refused: {}", eventId, refused.getClass().getSimpleName());
+                throw new ApiProblem(HttpStatus.CONFLICT, "Import not done",
+                        "The event or its registrations changed while the file was being imported (it closed, or one "
+                                + "of the emails was registered meanwhile); nothing was imported", "file")
+                        .with("reason", "CHANGED_MEANWHILE");
+            }
+            for (int i = 0; i < made.size(); i++) {
+                Registration r = made.get(i);
                 int index = toRegisterRows.get(i);
-                Registration r;
-                try {
-                    r = registering.registerValid(event, toRegister.get(i), user.subject(), Registration.Source.IMPORT);
-                } catch (RuntimeException e) {
-                    // Nothing of this import stays: the transaction rolls back every row registered so far. The
-                    // exception's text can quote the row's data, so neither the answer nor the log repeats it.
-                    log.warn("Import into event {} stopped at row {}: {}", eventId, report.get(index).row(),
-                            e.getClass().getSimpleName());
-                    throw new ApiProblem(HttpStatus.CONFLICT, "Import not done",
-                            "Row " + report.get(index).row() + " could not be registered (the event or its seats may "
-                                    + "have changed meanwhile); nothing was imported", "file")
-                            .with("row", report.get(index).row());
-                }
                 report.set(index, report.get(index).registered(r));
                 if (r.status() == RegistrationStatus.CONFIRMED) {
                     confirmed++;

@@ -379,9 +379,8 @@ public class StaffPages {
             }
             // Nothing was imported (one transaction): the reason is shown on the upload form.
             response.setStatus(409);
-            String why = e instanceof ApiProblem p && p.properties().get("row") != null
-                    ? messages.getMessage("registration.import.error.row", new Object[]{p.properties().get("row")},
-                    LocaleContextHolder.getLocale())
+            String why = e instanceof ApiProblem p && "CHANGED_MEANWHILE".equals(p.properties().get("reason"))
+                    ? messages.getMessage("registration.import.error.changed", null, LocaleContextHolder.getLocale())
                     : apiMessages.text(e.getMessage());
             model.addAttribute("errors", FieldErrors.none().add("file", why));
         }
