@@ -51,7 +51,7 @@ final class MadangSystem {
         ConfigurableApplicationContext context = service
                 .initializers(new MadangTestInfrastructure())
                 // a command-line argument, so it beats the service's own server.port default
-                .run("--server.port=0");
+                .run("--server.port=0", "--madang.dev-sign-in.enabled=true"); // the browser tests sign in on the dev page
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }

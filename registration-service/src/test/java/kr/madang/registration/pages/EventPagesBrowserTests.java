@@ -288,21 +288,12 @@ class EventPagesBrowserTests extends IntegrationTestBase {
         }
     }
 
-    /** A datetime-local input's value as the browser would post it (typing into it depends on the locale). */
     private void dateTime(String id, String value) {
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById(arguments[0]).value = arguments[1]", browser.find(By.id(id)).getAttribute("id"), value);
+        browser.setValue(id, value);
     }
 
-    /** Clicks a submit button and waits for the answer's page (the old page's text must not be taken for it). */
     private void submit(By button) {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        js.executeScript("document.body.dataset.before = 'submit'");
-        browser.click(button);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> js.executeScript("return document.body && document.readyState === 'complete' "
-                        + "&& document.body.dataset.before === undefined"));
+        browser.submit(button);
     }
 
     private void bypassBrowserChecks() {

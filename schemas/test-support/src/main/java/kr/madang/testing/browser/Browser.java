@@ -109,6 +109,26 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets a field's value as the browser would post it, for inputs whose typing depends on the browser's locale
+     * (datetime-local).
+     */
+    public Browser setValue(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1]", find(By.id(id)).getAttribute("id"), value);
+        return this;
+    }
+
+    /** Clicks a submit button and waits for the answer's page (the old page's text must not be taken for it). */
+    public Browser submit(By button) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("document.body.dataset.before = 'submit'");
+        click(button);
+        waiting().until(d -> js.executeScript("return document.body && document.readyState === 'complete' "
+                + "&& document.body.dataset.before === undefined"));
+        return this;
+    }
+
     public Browser select(String id, String value) {
         new Select(find(By.id(id))).selectByValue(value);
         return this;
