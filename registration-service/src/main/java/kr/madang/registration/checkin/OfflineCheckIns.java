@@ -84,13 +84,15 @@ public class OfflineCheckIns {
         Instant now = clock.instant();
         LocalDate day = now.atZone(ForumEvent.SEOUL).toLocalDate();
         List<Attendee> attendees = jdbc.sql("""
-                select r.id, r.name, r.organisation, r.status, c.checked_in_at, c.device_name
+                select r.id, r.name, r.organisation, r.status, c.checked_in_at, c.device_name, t.code
                 from registration r left join check_in c on c.registration_id = r.id and c.day = ?
+                left join ticket_code t on t.registration_id = r.id
                 where r.event_id = ? and r.erased_at is null order by r.id
                 """).params(day, eventId).query((rs, n) -> {
             UUID id = rs.getObject("id", UUID.class);
             Instant checkedIn = rs.getTimestamp("checked_in_at") == null ? null : instant(rs, "checked_in_at");
-            return new Attendee(id, codeHashes(id, event), rs.getString("name"), rs.getString("organisation"),
+            return new Attendee(id, codeHashes(id, event, rs.getString("code")), rs.getString("name"),
+                    rs.getString("organisation"),
                     rs.getString("status"), checkedIn == null ? null : ForumEventView.seoul(checkedIn),
                     rs.getString("device_name"));
         }).list();
@@ -105,9 +107,16 @@ public class OfflineCheckIns {
      * the device keys a typed one (upper case, no hyphen).
      */
     List<String> codeHashes(UUID registrationId, ForumEvent event) {
+        return codeHashes(registrationId, event, ticketCodes.find(registrationId).orElse(null));
+    }
+
+    /** The same with the short code already read (the door list joins it: one query for the whole list). */
+    private List<String> codeHashes(UUID registrationId, ForumEvent event, String shortCode) {
         List<String> hashes = new ArrayList<>();
         hashes.add(sha256(links.checkInCode(registrationId, event)));
-        ticketCodes.find(registrationId).ifPresent(code -> hashes.add(sha256(code)));
+        if (shortCode != null) {
+            hashes.add(sha256(shortCode));
+        }
         return List.copyOf(hashes);
     }
 

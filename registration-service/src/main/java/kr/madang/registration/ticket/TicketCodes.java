@@ -32,17 +32,24 @@ public class TicketCodes {
         this.draw = draw;
     }
 
-    /** The registration's code, made now if it has none. */
+    /**
+     * The registration's code, made now if it has none: one statement whether it is new or known (insert a drawn code,
+     * or else read the one there); a drawn code already taken in the event makes neither, and another is drawn.
+     */
     public String codeFor(UUID registrationId, UUID eventId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<String> existing = find(registrationId);
-            if (existing.isPresent()) {
-                return existing.get();
+            Optional<String> code = jdbc.sql("""
+                    with made as (
+                        insert into ticket_code (registration_id, event_id, code) values (:registration, :event, :code)
+                        on conflict do nothing returning code)
+                    select code from made
+                    union all
+                    select code from ticket_code where registration_id = :registration and not exists (select 1 from made)
+                    """).param("registration", registrationId).param("event", eventId).param("code", draw.get())
+                    .query(String.class).optional();
+            if (code.isPresent()) {
+                return code.get();
             }
-            jdbc.sql("""
-                    insert into ticket_code (registration_id, event_id, code) values (?, ?, ?)
-                    on conflict do nothing
-                    """).params(registrationId, eventId, draw.get()).update();
         }
         // 10 collisions in a row on a space of 6.6 × 10¹¹ codes means something else is wrong
         throw new IllegalStateException("No free short code for registration " + registrationId);
