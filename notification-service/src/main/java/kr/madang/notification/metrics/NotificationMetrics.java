@@ -108,7 +108,7 @@ public class NotificationMetrics {
                 MethodInterceptor counting = invocation -> {
                     Object result = invocation.proceed();
                     Object[] args = invocation.getArguments();
-                    if ("recordAttempt".equals(invocation.getMethod().getName()) && args.length == 7
+                    if ("recordAttempt".equals(invocation.getMethod().getName()) && args.length >= 7
                             && args[2] instanceof String provider && args[5] instanceof String outcome) {
                         counter(meters, counters, provider, outcome).increment();
                     }
@@ -129,7 +129,8 @@ public class NotificationMetrics {
     private static Counter counter(MeterRegistry meters, Map<String, Counter> counters, String provider, String outcome) {
         return counters.computeIfAbsent(provider + "/" + outcome, key -> Counter.builder("madang.notification.provider.attempts")
                 .description("Attempts at a delivery provider by outcome")
-                .tag("channel", EmailSender.PROVIDER.equals(provider) ? "EMAIL" : "SMS")
+                .tag("channel", EmailSender.PROVIDER.equals(provider) ? "EMAIL"
+                        : provider.startsWith(kr.madang.notification.alimtalk.AlimTalkGateway.PROVIDER_PREFIX) ? "ALIMTALK" : "SMS")
                 .tag("provider", provider).tag("outcome", outcome).register(meters));
     }
 }
