@@ -80,7 +80,7 @@ class AlimTalkIntegrationTests extends NotificationIntegrationTest {
     }
 
     @Test
-    void notAKakaoTalkUserAnsweredAtOnceIsTheSameTextByLmsAsOneMessageWithBothAttempts() {
+    void notAKakaoTalkUserAnsweredAtOnceIsTheSameTextBySmsOrLmsAsOneMessageWithBothAttempts() {
         AlimTalkStubs.notAKakaoTalkUser(ALIMTALK);
         String phone = uniquePhone();
         RegistrationConfirmed event = confirmedWithPhone(phone);
@@ -93,8 +93,9 @@ class AlimTalkIntegrationTests extends NotificationIntegrationTest {
         assertThat(attemptsOf(detail)).containsExactly("ALIMTALK alimtalk-nhn REFUSED", "SMS alpha ACCEPTED");
         assertThat(detail.get("attempts").get(0).get("detail").asString()).contains("3018").doesNotContain("5555");
         assertThat(smsTo(phone)).singleElement().satisfies(sms -> assertThat(sms.text()).isEqualTo(sentText(id)));
+        String smsType = jdbc.sql("select sms_type from message where id = :id").param("id", id).query(String.class).single();
         ALPHA.verify(1, postRequestedFor(urlPathEqualTo(SmsStubs.ALPHA_PATH)).withHeader("Idempotency-Key", equalTo(id.toString()))
-                .withRequestBody(matchingJsonPath("$.type", equalTo("LMS"))));
+                .withRequestBody(matchingJsonPath("$.type", equalTo(smsType))));
     }
 
     @Test
