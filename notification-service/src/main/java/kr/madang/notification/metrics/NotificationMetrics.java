@@ -45,7 +45,8 @@ public class NotificationMetrics {
     private static final long REFRESH_NANOS = Duration.ofSeconds(10).toNanos();
 
     @Bean
-    MeterBinder notificationMessageGauges(JdbcClient jdbc, SmsGateway sms) {
+    MeterBinder notificationMessageGauges(JdbcClient jdbc, SmsGateway sms,
+                                          kr.madang.notification.alimtalk.AlimTalkGateway alimTalk) {
         AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(Map.of(), 0));
         return registry -> {
             for (Channel channel : Channel.values()) {
@@ -62,6 +63,10 @@ public class NotificationMetrics {
                                     g -> state.equals(g.circuitStates().get(provider)) ? 1 : 0)
                             .description("1 for the state the SMS provider's circuit breaker is in")
                             .tag("provider", provider).tag("state", state).register(registry)));
+            CIRCUIT_STATES.forEach(state -> Gauge.builder("madang.alimtalk.circuit.state", alimTalk,
+                            g -> state.equals(g.circuitState()) ? 1 : 0)
+                    .description("1 for the state the AlimTalk vendor's circuit breaker is in")
+                    .tag("provider", alimTalk.providerName()).tag("state", state).register(registry));
         };
     }
 
