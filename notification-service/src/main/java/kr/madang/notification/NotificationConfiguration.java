@@ -5,6 +5,11 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import kr.madang.notification.alimtalk.AlimTalkGateway;
+import kr.madang.notification.alimtalk.AlimTalkProperties;
+import kr.madang.notification.alimtalk.AlimTalkProvider;
+import kr.madang.notification.alimtalk.AlimTalkStore;
+import kr.madang.notification.alimtalk.NhnAlimTalkApi;
 import kr.madang.notification.dispatch.DispatchSignal;
 import kr.madang.notification.dispatch.Dispatcher;
 import kr.madang.notification.dispatch.DispatcherLoop;
@@ -27,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NotificationProperties.class, SmsProperties.class})
+@EnableConfigurationProperties({NotificationProperties.class, SmsProperties.class, AlimTalkProperties.class})
 public class NotificationConfiguration {
 
     /** Every time-driven rule (retries, quiet hours, reminders, leases) reads this clock; tests move it. */
@@ -70,10 +75,17 @@ public class NotificationConfiguration {
     }
 
     @Bean
+    AlimTalkGateway alimTalkGateway(AlimTalkProperties properties, AlimTalkStore store, SmsGateway sms, Clock clock) {
+        AlimTalkProvider provider = properties.enabled() && properties.baseUrl() != null ? new NhnAlimTalkApi(properties) : null;
+        return new AlimTalkGateway(properties, provider, store, sms, clock);
+    }
+
+    @Bean
     Dispatcher dispatcher(MessageStore messages, StatusEvents statusEvents, EmailSender email, SmsGateway sms,
-                          RetryPolicy retry, QuietHours quietHours, TransactionTemplate transactions, Clock clock,
-                          NotificationProperties properties, SendTracing tracing) {
-        return new Dispatcher(Dispatcher.newInstanceId(), messages, statusEvents, email, sms, retry, quietHours,
+                          AlimTalkGateway alimTalk, RetryPolicy retry, QuietHours quietHours,
+                          TransactionTemplate transactions, Clock clock, NotificationProperties properties,
+                          SendTracing tracing) {
+        return new Dispatcher(Dispatcher.newInstanceId(), messages, statusEvents, email, sms, alimTalk, retry, quietHours,
                 transactions, clock, properties.dispatch(), tracing);
     }
 

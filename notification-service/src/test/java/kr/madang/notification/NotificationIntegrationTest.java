@@ -57,6 +57,13 @@ public abstract class NotificationIntegrationTest {
     protected static final WireMockServer ALPHA = SharedSmsProviders.alpha();
     protected static final WireMockServer BETA = SharedSmsProviders.beta();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The AlimTalk vendor (NHN Cloud Bizmessage v2.3 shape), accepting everything unless a test says otherwise. */
+    protected static final WireMockServer ALIMTALK = AlimTalkStubs.start();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void alimTalkVendor(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("madang.alimtalk.base-url", ALIMTALK::baseUrl);
+    }
 
     @Autowired protected RestTestClient http;
     @Autowired protected JdbcClient jdbc;
@@ -64,6 +71,7 @@ public abstract class NotificationIntegrationTest {
     @Autowired protected TestClock clock;
     @Autowired protected DispatchSignal dispatchSignal;
     @Autowired protected SmsGateway smsGateway;
+    @Autowired protected kr.madang.notification.alimtalk.AlimTalkGateway alimTalkGateway;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
@@ -78,6 +86,8 @@ public abstract class NotificationIntegrationTest {
     void resetWorld() {
         clock.reset();
         smsGateway.resetCircuits();
+        alimTalkGateway.resetCircuit();
+        AlimTalkStubs.accepting(ALIMTALK);
         SharedSmsProviders.acceptEverything();
     }
 

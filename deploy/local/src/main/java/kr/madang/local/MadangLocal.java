@@ -215,6 +215,7 @@ public final class MadangLocal {
         for (String provider : LocalServices.SMS_PROVIDERS) {
             secrets.put("sms-" + provider + "-callback", secret("sms-" + provider + "-callback"));
         }
+        secrets.put("alimtalk-callback", secret("alimtalk-callback"));
         return secrets;
     }
 
@@ -243,6 +244,8 @@ public final class MadangLocal {
             }
         });
         env.put("MADANG_SMS_CALLBACK_TOKENS", tokens.toString());
+        env.put("MADANG_ALIMTALK_CALLBACK_URL", services.alimTalkCallbackUrl());
+        env.put("MADANG_ALIMTALK_CALLBACK_TOKEN", secrets().get("alimtalk-callback"));
         env.put("MADANG_PID_FILE", settings.runDir().resolve(DEV_TOOLS + ".pid").toString());
         guard(() -> processes.start(DEV_TOOLS, devToolsCommand(settings, DEV_TOOLS, settings.launcherClasspath()),
                 env, settings.root(), LocalProcesses.MARKER + DEV_TOOLS));
@@ -474,6 +477,8 @@ public final class MadangLocal {
                 settings.publicUrl(settings.mailViewerPort()), settings.publicUrl(settings.mailViewerPort()),
                 settings.smtpPort());
         System.out.printf("  SMS sink / JSON        %s   %s/api/messages%n", settings.publicUrl(settings.smsPort()),
+                settings.publicUrl(settings.smsPort()));
+        System.out.printf("  AlimTalk sink / JSON   %s/alimtalk/   %s/alimtalk/api/messages%n", settings.publicUrl(settings.smsPort()),
                 settings.publicUrl(settings.smsPort()));
         System.out.printf("  dev tokens             %s/dev/token?role=HQ_ADMIN   (JWKS %s/.well-known/jwks.json)%n",
                 token, token);

@@ -7,8 +7,18 @@ public sealed interface DeliveryResult {
 
     List<ProviderAttempt> tries();
 
+    /** {@code channel} is the channel this try went on; null means the message's own channel. */
     record ProviderAttempt(String provider, java.time.Instant startedAt, java.time.Instant finishedAt, String outcome,
-                           String detail) {
+                           String detail, kr.madang.notification.template.Channel channel) {
+
+        public ProviderAttempt(String provider, java.time.Instant startedAt, java.time.Instant finishedAt, String outcome,
+                               String detail) {
+            this(provider, startedAt, finishedAt, outcome, detail, null);
+        }
+
+        public ProviderAttempt on(kr.madang.notification.template.Channel onChannel) {
+            return new ProviderAttempt(provider, startedAt, finishedAt, outcome, detail, onChannel);
+        }
     }
 
     /** Accepted by the SMTP server or the SMS provider. */

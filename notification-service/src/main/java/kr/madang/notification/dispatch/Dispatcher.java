@@ -21,6 +21,7 @@ import kr.madang.notification.message.MessageStatus;
 import kr.madang.notification.message.MessageStore;
 import kr.madang.notification.message.MessageStore.Claim;
 import kr.madang.notification.message.StatusEvents;
+import kr.madang.notification.alimtalk.AlimTalkGateway;
 import kr.madang.notification.sms.SmsGateway;
 import kr.madang.notification.template.Channel;
 import kr.madang.notification.template.TemplateCatalog;
@@ -49,6 +50,7 @@ public class Dispatcher {
     private final StatusEvents statusEvents;
     private final EmailSender email;
     private final SmsGateway sms;
+    private final AlimTalkGateway alimTalk;
     private final RetryPolicy retry;
     private final QuietHours quietHours;
     private final TransactionTemplate transactions;
@@ -71,6 +73,14 @@ public class Dispatcher {
     public Dispatcher(String instance, MessageStore messages, StatusEvents statusEvents, EmailSender email, SmsGateway sms,
                       RetryPolicy retry, QuietHours quietHours, TransactionTemplate transactions, Clock clock,
                       NotificationProperties.Dispatch settings, SendTracing tracing) {
+        this(instance, messages, statusEvents, email, sms, null, retry, quietHours, transactions, clock, settings, tracing);
+    }
+
+    /** With {@code alimTalk} null, AlimTalk messages go straight to their SMS/LMS fallback. */
+    public Dispatcher(String instance, MessageStore messages, StatusEvents statusEvents, EmailSender email, SmsGateway sms,
+                      AlimTalkGateway alimTalk, RetryPolicy retry, QuietHours quietHours, TransactionTemplate transactions,
+                      Clock clock, NotificationProperties.Dispatch settings, SendTracing tracing) {
+        this.alimTalk = alimTalk;
         this.tracing = tracing;
         this.instance = instance;
         this.messages = messages;
@@ -205,7 +215,11 @@ public class Dispatcher {
             finish(claim, MessageStatus.QUEUED, "held for quiet hours", quietHours.nextAllowed(now), null, null, List.of(), null);
             return;
         }
-        DeliveryResult result = message.channel() == Channel.EMAIL ? email.send(message) : sms.send(message);
+        DeliveryResult result = switch (message.channel()) {
+            case EMAIL -> email.send(message);
+            case SMS -> sms.send(message);
+            case ALIMTALK -> alimTalk != null ? alimTalk.send(message) : sms.send(message);
+        };
         switch (result) {
             case DeliveryResult.Accepted a ->
                     finish(claim, MessageStatus.SENT, null, null, a.provider(), a.providerMessageId(), a.tries(), now);
@@ -234,7 +248,7 @@ public class Dispatcher {
      * message queued before a template was reclassified follows today's rule. Email is never held.
      */
     static boolean heldAtNight(Message message) {
-        return message.channel() == Channel.SMS && TemplateCatalog.find(message.templateCode())
+        return message.channel().toPhone() && TemplateCatalog.find(message.templateCode())
                 .map(spec -> spec.purpose().heldDuringQuietHours())
                 .orElse(!message.urgent());
     }
@@ -286,7 +300,8 @@ public class Dispatcher {
         }
         for (DeliveryResult.ProviderAttempt attempt : tries) {
             messages.recordAttempt(message.id(), message.attempts(), attempt.provider(), attempt.startedAt(),
-                    attempt.finishedAt(), attempt.outcome(), attempt.detail());
+                    attempt.finishedAt(), attempt.outcome(), attempt.detail(),
+                    attempt.channel() != null ? attempt.channel() : message.channel());
         }
         statusEvents.changed(message.id().toString(), message.sourceEventId(), message.channel(), status, version.get(),
                 message.correlationId(), reason);

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import java.util.Optional;
+
+import kr.madang.notification.alimtalk.AlimTalkProperties;
+import kr.madang.notification.alimtalk.AlimTalkStore;
 import kr.madang.notification.calendar.CalendarStore;
 import kr.madang.notification.dispatch.DispatchSignal;
 import kr.madang.notification.dispatch.QuietHours;
@@ -39,10 +43,15 @@ public class MessageQueue {
     private final DispatchSignal signal;
     private final Clock clock;
     private final CalendarStore calendars;
+    private final AlimTalkStore alimTalks;
+    private final boolean alimTalkEnabled;
 
     public MessageQueue(TemplateStore templates, MessageStore messages, StatusEvents statusEvents, OptOuts optOuts,
-                        QuietHours quietHours, DispatchSignal signal, Clock clock, CalendarStore calendars) {
+                        QuietHours quietHours, DispatchSignal signal, Clock clock, CalendarStore calendars,
+                        AlimTalkStore alimTalks, AlimTalkProperties alimTalkProperties) {
         this.calendars = calendars;
+        this.alimTalks = alimTalks;
+        this.alimTalkEnabled = alimTalkProperties.enabled();
         this.templates = templates;
         this.messages = messages;
         this.statusEvents = statusEvents;
@@ -66,10 +75,16 @@ public class MessageQueue {
             if (address == null || address.isBlank()) {
                 continue;
             }
-            Template template = templates.current(spec.code(), channel, recipient.language())
+            Optional<Template> alimTalk = channel == Channel.SMS ? alimTalkTemplate(spec, address, recipient.language())
+                    : Optional.empty();
+            Template template = alimTalk.or(() -> templates.current(spec.code(), channel, recipient.language()))
                     .orElseThrow(() -> new MissingTemplateException(spec.code(), channel.name(), recipient.language()));
-            Message message = render(source, notice, spec, channel, address, template);
+            Message message = render(source, notice, spec, template.channel(), address, template);
             if (messages.insert(message)) {
+                if (template.channel() == Channel.ALIMTALK) {
+                    alimTalks.save(message.id(), template.alimTalk().vendorTemplateCode(), template.alimTalk().buttons().stream()
+                            .map(b -> new Template.Button(b.name(), TemplateRenderer.fill(b.link(), notice.values()))).toList());
+                }
                 if (channel == Channel.EMAIL && notice.calendar() != null) {
                     calendars.save(message.id(), notice.calendar());
                 }
@@ -84,15 +99,30 @@ public class MessageQueue {
         return created;
     }
 
+    /**
+     * AlimTalk instead of SMS (it falls back to SMS when it cannot go) when: the channel is switched on, this event's
+     * template has a live, active AlimTalk version in the recipient's language (per event type: operations add one
+     * once the vendor approved it), and the recipient has not asked for SMS instead (an opt-out of ALIMTALK).
+     */
+    private Optional<Template> alimTalkTemplate(TemplateSpec spec, String phone, String language) {
+        if (!alimTalkEnabled || optOuts.hasOptedOut(phone, Channel.ALIMTALK)) {
+            return Optional.empty();
+        }
+        return templates.current(spec.code(), Channel.ALIMTALK, language)
+                .filter(t -> t.alimTalk() != null && t.alimTalk().active());
+    }
+
     private Message render(SourceEvent source, Notice notice, TemplateSpec spec, Channel channel, String address,
                            Template template) {
         Instant now = clock.instant();
         String language = notice.recipient().language();
         MessageStatus status = MessageStatus.QUEUED;
         String reason = null;
-        if (!spec.essential() && optOuts.hasOptedOut(address, channel)) {
+        // AlimTalk reaches the same phone and falls back to SMS: an SMS opt-out covers it, exactly as for SMS
+        Channel optOutChannel = channel == Channel.ALIMTALK ? Channel.SMS : channel;
+        if (!spec.essential() && optOuts.hasOptedOut(address, optOutChannel)) {
             status = MessageStatus.SUPPRESSED;
-            reason = "recipient opted out of non-essential " + channel + " messages";
+            reason = "recipient opted out of non-essential " + optOutChannel + " messages";
         }
         String subject = TemplateRenderer.fill(template.subject(), notice.values());
         String text = TemplateRenderer.fill(template.body(), notice.values());

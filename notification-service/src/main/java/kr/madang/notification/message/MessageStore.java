@@ -131,7 +131,7 @@ public class MessageStore {
         return jdbc.sql("""
                         update message set status = :status, status_version = status_version + 1, reason = :reason,
                             delivered_at = case when :status = 'DELIVERED' then :now else delivered_at end, updated_at = :now
-                        where id = :id and channel = 'SMS' and status = 'SENT' and provider = :provider
+                        where id = :id and channel in ('SMS', 'ALIMTALK') and status = 'SENT' and provider = :provider
                         returning *
                         """)
                 .param("status", status.name()).param("reason", reason).param("now", ts(now)).param("id", id)
@@ -141,13 +141,20 @@ public class MessageStore {
 
     public void recordAttempt(UUID id, int number, String provider, Instant startedAt, Instant finishedAt, String outcome,
                               String detail) {
+        recordAttempt(id, number, provider, startedAt, finishedAt, outcome, detail, null);
+    }
+
+    /** {@code channel}: the channel of this try (an AlimTalk message's SMS fallback is an SMS try). */
+    public void recordAttempt(UUID id, int number, String provider, Instant startedAt, Instant finishedAt, String outcome,
+                              String detail, Channel channel) {
         jdbc.sql("""
-                        insert into message_attempt (message_id, number, provider, started_at, finished_at, outcome, detail)
-                        values (:id, :number, :provider, :startedAt, :finishedAt, :outcome, :detail)
+                        insert into message_attempt (message_id, number, provider, started_at, finished_at, outcome, detail, channel)
+                        values (:id, :number, :provider, :startedAt, :finishedAt, :outcome, :detail, :channel)
                         on conflict do nothing
                         """)
                 .param("id", id).param("number", number).param("provider", provider).param("startedAt", ts(startedAt))
                 .param("finishedAt", ts(finishedAt)).param("outcome", outcome).param("detail", detail)
+                .param("channel", channel == null ? null : channel.name())
                 .update();
     }
 
@@ -155,7 +162,8 @@ public class MessageStore {
         return jdbc.sql("select * from message where id = :id").param("id", id).query(this::map).optional();
     }
 
-    public record Attempt(int number, String provider, Instant startedAt, Instant finishedAt, String outcome, String detail) {
+    public record Attempt(int number, String provider, Instant startedAt, Instant finishedAt, String outcome, String detail,
+                          String channel) {
     }
 
     public List<Attempt> attempts(UUID id) {
@@ -163,7 +171,7 @@ public class MessageStore {
                 .param("id", id)
                 .query((rs, i) -> new Attempt(rs.getInt("number"), rs.getString("provider"),
                         rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
-                        rs.getString("outcome"), rs.getString("detail")))
+                        rs.getString("outcome"), rs.getString("detail"), rs.getString("channel")))
                 .list();
     }
 

@@ -37,7 +37,9 @@ public class StatusEvents {
                 .setHeader(Events.newHeader(PRODUCER, messageId, statusVersion, correlationId, sourceEventId, clock.instant()))
                 .setNotificationId(messageId)
                 .setSourceEventId(sourceEventId)
-                .setChannel(Channel.valueOf(channel.name()))
+                // the event contract has no ALIMTALK symbol (its schema is unchanged): an AlimTalk message is a message to
+                // the phone that falls back to SMS, so subscribers see SMS
+                .setChannel(channel == kr.madang.notification.template.Channel.ALIMTALK ? Channel.SMS : Channel.valueOf(channel.name()))
                 .setStatus(DeliveryStatus.valueOf(status.name()))
                 .setReason(reason)
                 .build());

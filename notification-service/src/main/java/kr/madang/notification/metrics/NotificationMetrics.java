@@ -45,7 +45,8 @@ public class NotificationMetrics {
     private static final long REFRESH_NANOS = Duration.ofSeconds(10).toNanos();
 
     @Bean
-    MeterBinder notificationMessageGauges(JdbcClient jdbc, SmsGateway sms) {
+    MeterBinder notificationMessageGauges(JdbcClient jdbc, SmsGateway sms,
+                                          kr.madang.notification.alimtalk.AlimTalkGateway alimTalk) {
         AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(Map.of(), 0));
         return registry -> {
             for (Channel channel : Channel.values()) {
@@ -62,6 +63,10 @@ public class NotificationMetrics {
                                     g -> state.equals(g.circuitStates().get(provider)) ? 1 : 0)
                             .description("1 for the state the SMS provider's circuit breaker is in")
                             .tag("provider", provider).tag("state", state).register(registry)));
+            CIRCUIT_STATES.forEach(state -> Gauge.builder("madang.alimtalk.circuit.state", alimTalk,
+                            g -> state.equals(g.circuitState()) ? 1 : 0)
+                    .description("1 for the state the AlimTalk vendor's circuit breaker is in")
+                    .tag("provider", alimTalk.providerName()).tag("state", state).register(registry));
         };
     }
 
@@ -108,7 +113,7 @@ public class NotificationMetrics {
                 MethodInterceptor counting = invocation -> {
                     Object result = invocation.proceed();
                     Object[] args = invocation.getArguments();
-                    if ("recordAttempt".equals(invocation.getMethod().getName()) && args.length == 7
+                    if ("recordAttempt".equals(invocation.getMethod().getName()) && args.length >= 7
                             && args[2] instanceof String provider && args[5] instanceof String outcome) {
                         counter(meters, counters, provider, outcome).increment();
                     }
@@ -129,7 +134,8 @@ public class NotificationMetrics {
     private static Counter counter(MeterRegistry meters, Map<String, Counter> counters, String provider, String outcome) {
         return counters.computeIfAbsent(provider + "/" + outcome, key -> Counter.builder("madang.notification.provider.attempts")
                 .description("Attempts at a delivery provider by outcome")
-                .tag("channel", EmailSender.PROVIDER.equals(provider) ? "EMAIL" : "SMS")
+                .tag("channel", EmailSender.PROVIDER.equals(provider) ? "EMAIL"
+                        : provider.startsWith(kr.madang.notification.alimtalk.AlimTalkGateway.PROVIDER_PREFIX) ? "ALIMTALK" : "SMS")
                 .tag("provider", provider).tag("outcome", outcome).register(meters));
     }
 }

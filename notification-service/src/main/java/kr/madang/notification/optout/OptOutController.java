@@ -56,7 +56,7 @@ public class OptOutController {
 
     @io.swagger.v3.oas.annotations.media.Schema(description = "A recipient's opt-out from non-essential messages on one channel")
     public record OptOutRequest(
-            @io.swagger.v3.oas.annotations.media.Schema(description = "EMAIL or SMS", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, example = "EMAIL") @NotNull Channel channel,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "EMAIL, SMS (also covers AlimTalk), or ALIMTALK (the recipient prefers SMS to AlimTalk)", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, example = "EMAIL") @NotNull Channel channel,
             @io.swagger.v3.oas.annotations.media.Schema(description = "The email address or phone number (Korean 010-1234-5678 or +country code)",
                     requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, example = "attendee@example.kr") @NotBlank String address) {
     }

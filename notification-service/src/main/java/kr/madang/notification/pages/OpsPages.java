@@ -138,7 +138,11 @@ public class OpsPages {
         if (errors.isEmpty()) {
             try {
                 if ("save".equals(action)) {
-                    var saved = templates.save(code, channel, language, new TemplateController.NewVersion(draftSubject, body),
+                    // the page edits the text; an AlimTalk version keeps the approved code and buttons of the live one
+                    var live = history.current().alimTalk();
+                    var version = live == null ? new TemplateController.NewVersion(draftSubject, body)
+                            : new TemplateController.NewVersion(draftSubject, body, live.vendorTemplateCode(), live.buttons(), live.active());
+                    var saved = templates.save(code, channel, language, version,
                             PageUser.asApiAuthentication(authentication));
                     redirect.addFlashAttribute("saved", saved.version());
                     return "redirect:/ops/templates/" + code + "/" + channel + "/" + language;

@@ -39,14 +39,14 @@ public class TemplateController {
 
     public record TemplateView(String code, Channel channel, String language, int version, String subject, String body,
                                java.time.Instant createdAt, String createdBy, boolean essential, MessagePurpose purpose,
-                               Set<String> placeholders, Integer smsBytesWithSamples) {
+                               Set<String> placeholders, Integer smsBytesWithSamples, Template.AlimTalk alimTalk) {
 
         static TemplateView of(Template t) {
             TemplateSpec spec = TemplateCatalog.get(t.code());
-            Integer bytes = t.channel() == Channel.SMS
+            Integer bytes = t.channel() != Channel.EMAIL
                     ? SmsLength.eucKrBytes(TemplateRenderer.fill(t.body(), spec.placeholders())) : null;
             return new TemplateView(t.code(), t.channel(), t.language(), t.version(), t.subject(), t.body(), t.createdAt(),
-                    t.createdBy(), spec.essential(), spec.purpose(), spec.placeholders().keySet(), bytes);
+                    t.createdBy(), spec.essential(), spec.purpose(), spec.placeholders().keySet(), bytes, t.alimTalk());
         }
     }
 
@@ -59,7 +59,21 @@ public class TemplateController {
                     example = "[디지털포럼] {{eventTitle}} 등록이 확정되었습니다") @Size(max = 300) String subject,
             @io.swagger.v3.oas.annotations.media.Schema(description = "The message body with its placeholders; an SMS at most 2,000 EUC-KR bytes",
                     requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = 20_000, example = "{{name}}님, {{eventTitle}} 등록이 확정되었습니다.")
-            @NotBlank @Size(max = 20_000) String body) {
+            @NotBlank @Size(max = 20_000) String body,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "AlimTalk only: the template code the vendor approved for this text",
+                    maxLength = 20, example = "MDG_CONFIRMED_01") @Size(max = 20) String alimtalkTemplateCode,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "AlimTalk only: at most 5 web-link buttons (name up to 14 characters, "
+                    + "link http(s) or a link placeholder such as {{ticketUrl}})") @Size(max = 20) List<Template.Button> buttons,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "AlimTalk only: false when the vendor withdrew or paused the "
+                    + "template (its messages then go by SMS); true when absent") Boolean alimtalkActive) {
+
+        public NewVersion(String subject, String body) {
+            this(subject, body, null, null, null);
+        }
+
+        Template.AlimTalk alimTalk() {
+            return new Template.AlimTalk(alimtalkTemplateCode, buttons, alimtalkActive == null || alimtalkActive);
+        }
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(description = "What to render: a draft (or the live version when absent) with sample values")
@@ -97,9 +111,15 @@ public class TemplateController {
     public TemplateView save(@PathVariable String code, @PathVariable Channel channel, @PathVariable String language,
                              @Valid @RequestBody NewVersion request, Authentication authentication) {
         TemplateSpec spec = check(code, language);
-        refuseViolations(TemplateRules.check(spec, channel, request.subject(), request.body()));
+        List<TemplateRules.Violation> violations = new java.util.ArrayList<>(
+                TemplateRules.check(spec, channel, request.subject(), request.body()));
+        if (channel == Channel.ALIMTALK) {
+            violations.addAll(TemplateRules.checkAlimTalk(spec, request.body(), request.alimTalk()));
+        }
+        refuseViolations(violations);
         String subject = channel == Channel.EMAIL ? request.subject() : null;
-        return TemplateView.of(templates.addVersion(code, channel, language, subject, request.body(), clock.instant(),
+        return TemplateView.of(templates.addVersion(code, channel, language, subject, request.body(),
+                channel == Channel.ALIMTALK ? request.alimTalk() : null, clock.instant(),
                 CurrentUser.of(authentication).subject()));
     }
 
@@ -131,7 +151,7 @@ public class TemplateController {
         }
         String renderedSubject = TemplateRenderer.fill(subject, values);
         String text = TemplateRenderer.fill(body, values);
-        if (channel == Channel.SMS) {
+        if (channel != Channel.EMAIL) {
             int bytes = SmsLength.eucKrBytes(text);
             String type = bytes <= SmsLength.SMS_MAX_BYTES ? "SMS" : bytes <= SmsLength.LMS_MAX_BYTES ? "LMS" : "TOO_LONG";
             return new Preview(null, text, null, type, bytes);

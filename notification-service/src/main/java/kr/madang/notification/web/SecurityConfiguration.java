@@ -23,7 +23,7 @@ public class SecurityConfiguration {
             @Override
             public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
                 rules.requestMatchers("/api/opt-out/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/sms/callbacks/**").permitAll();
+                        .requestMatchers(HttpMethod.POST, "/api/sms/callbacks/**", "/api/alimtalk/callbacks/**").permitAll();
             }
 
             @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import kr.madang.local.StackSettings;
 import kr.madang.local.devtools.mail.MailSink;
+import kr.madang.local.devtools.alimtalk.AlimTalkSink;
 import kr.madang.local.devtools.sms.SmsSink;
 import kr.madang.local.devtools.token.TokenIssuer;
 
@@ -43,9 +44,15 @@ public final class DevTools {
             int smsKeep = keep("MADANG_SMS_KEEP", System.getenv("MADANG_SMS_KEEP"), SmsSink.DEFAULT_KEEP);
             started.add(new MailSink(settings.smtpPort(), settings.mailViewerPort(), settings.home().resolve("mail"),
                     mailKeep));
-            started.add(new SmsSink(settings.smsPort(), settings.home().resolve("sms"),
+            SmsSink smsSink = new SmsSink(settings.smsPort(), settings.home().resolve("sms"),
                     System.getenv("MADANG_SMS_CALLBACK_URL"), callbackTokens(System.getenv("MADANG_SMS_CALLBACK_TOKENS")),
-                    smsKeep));
+                    smsKeep);
+            started.add(smsSink);
+            // the AlimTalk vendor beside the SMS providers: same process, same port, under /alimtalk
+            int alimTalkKeep = keep("MADANG_ALIMTALK_KEEP", System.getenv("MADANG_ALIMTALK_KEEP"), AlimTalkSink.DEFAULT_KEEP);
+            AlimTalkSink alimTalk = new AlimTalkSink(alimTalkKeep, System.getenv("MADANG_ALIMTALK_CALLBACK_URL"),
+                    System.getenv("MADANG_ALIMTALK_CALLBACK_TOKEN"));
+            smsSink.mount("/alimtalk", alimTalk::handle);
             System.out.printf("sinks up: SMTP %d, mail viewer %d (newest %d emails in memory), SMS sink %d (newest %d)%n",
                     settings.smtpPort(), settings.mailViewerPort(), mailKeep, settings.smsPort(), smsKeep);
         }

@@ -106,11 +106,21 @@ public final class LocalServices {
             env.put(prefix + "_KEY", "local-" + provider);
             env.put(prefix + "_CALLBACK_TOKEN", secrets.get("sms-" + provider + "-callback"));
         }
+        // AlimTalk: the AlimTalk sink, served by the SMS sink under /alimtalk (NHN's own path prefix)
+        env.put("MADANG_ALIMTALK_URL", settings.publicUrl(settings.smsPort()));
+        if (secrets.get("alimtalk-callback") != null) {
+            env.put("MADANG_ALIMTALK_CALLBACK_TOKEN", secrets.get("alimtalk-callback"));
+        }
         processes.start(processName, command, env, settings.root(), LocalProcesses.MARKER + processName);
     }
 
     private String jwkSetUri() {
         return settings.publicUrl(settings.tokenPort()) + "/.well-known/jwks.json";
+    }
+
+    /** Where the AlimTalk sink sends its reports: notification-service's AlimTalk callback endpoint. */
+    public String alimTalkCallbackUrl() {
+        return settings.publicUrl(settings.notificationPort()) + "/api/alimtalk/callbacks/nhn";
     }
 
     /** Where the SMS sink sends delivery reports: notification-service's callback endpoint. */

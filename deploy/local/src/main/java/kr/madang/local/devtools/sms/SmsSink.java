@@ -115,6 +115,11 @@ public final class SmsSink implements AutoCloseable {
         web.start();
     }
 
+    /** Serves another dev tool on this sink's port, e.g. the AlimTalk sink under {@code /alimtalk}. */
+    public void mount(String context, com.sun.net.httpserver.HttpHandler handler) {
+        web.createContext(context, Http.safe(handler));
+    }
+
     /** What a provider does with what it is sent. */
     public enum Fault {
         /** takes every SMS */
