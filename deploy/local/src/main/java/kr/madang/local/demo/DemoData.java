@@ -83,6 +83,7 @@ public final class DemoData {
         if (token == null) {
             token = fetchToken();
         }
+        demoAlimTalkTemplate();
         int year = nextYearOf(2, 6);
         ObjectNode jeju = createEvent("demo-jeju-" + year, jejuForum(year));
         ObjectNode pohang = createEvent("demo-pohang-" + year, pohangForum(nextYearOf(4, 20)));
@@ -113,6 +114,23 @@ public final class DemoData {
             throw new UncheckedIOException(e);
         }
         return summary;
+    }
+
+    /**
+     * A Korean AlimTalk version of the confirmation, as operations save one once the vendor approved it (the code
+     * here is the demo's own), so the demo attendees with a phone get AlimTalk, seen on the dev tools' AlimTalk page,
+     * and the page's "not a KakaoTalk user" answer shows the SMS fallback.
+     */
+    private void demoAlimTalkTemplate() {
+        ObjectNode button = Http.JSON.createObjectNode().put("name", "티켓 보기").put("link", "{{ticketUrl}}");
+        ObjectNode template = Http.JSON.createObjectNode()
+                .put("body", "[디지털지역혁신포럼] {{name}}님, {{forumTitle}} 참가 등록이 확정되었습니다.\n"
+                        + "일시: {{startsAt}}\n장소: {{venue}}\n입구에서 티켓의 QR 코드나 짧은 코드를 보여 주세요.")
+                .put("alimtalkTemplateCode", "MDG_DEMO_CONFIRMED")
+                .put("alimtalkActive", true);
+        template.putArray("buttons").add(button);
+        send("PUT", settings.publicUrl(settings.notificationPort()) + "/api/templates/registration-confirmed/ALIMTALK/ko",
+                template, null, 200, 201);
     }
 
     /** The year in which month/day is next to come (Seoul time), so the demo forums are open for registration. */
