@@ -154,7 +154,7 @@ public final class Bench {
         smtp.clear();
         Map<String, Double> cpuBefore = cpu.snapshot();
         Capacity capacity = capacity(events, connections, closedFor);
-        boolean allMail = awaitEmails(capacity.emails, Duration.ofSeconds(quick ? 60 : 120));
+        boolean allMail = awaitEmails(capacity.emails, Duration.ofSeconds(quick ? 40 : 120));
         Map<String, Double> cpuClosed = CpuMeter.perRegistration(cpuBefore, cpu.snapshot(), capacity.ok);
         long closedDelivered = capacity.emails.stream().filter(smtp.firstReceipt::containsKey).count();
         long closedDuplicates = capacity.emails.stream()
@@ -172,7 +172,7 @@ public final class Bench {
                 capacity.emails.size(), closedDuplicates, cpuClosed, wrk);
 
         int[] rates = {20, 40, 60, 80, 100, 125, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1500};
-        Duration probe = Duration.ofSeconds(quick ? 6 : 10);
+        Duration probe = Duration.ofSeconds(quick ? 5 : 10); // --quick: the whole run within 8 minutes
         List<String> ladderRows = new ArrayList<>();
         ladderRows.add("warm-up (discarded): " + warm.row(30, warm.held(30)));
         int best = 0;
