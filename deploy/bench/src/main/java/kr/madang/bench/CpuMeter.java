@@ -55,11 +55,25 @@ final class CpuMeter {
     /** CPU milliseconds so far of each process of the stack, its descendants included. */
     Map<String, Double> snapshot() {
         Map<String, Double> ms = new LinkedHashMap<>();
-        stack().forEach((name, h) -> {
-            long ticks = Stream.concat(Stream.of(h), h.descendants()).mapToLong(p -> ticks(p.pid())).sum();
-            ms.put(name, ticks * 1000.0 / ticksPerSecond);
-        });
+        Map<String, ProcessHandle> stack = stack();
+        java.util.Set<Long> recorded = new java.util.HashSet<>();
+        stack.values().forEach(h -> recorded.add(h.pid()));
+        stack.forEach((name, h) -> ms.put(name, tree(h, recorded) * 1000.0 / ticksPerSecond));
         return ms;
+    }
+
+    /**
+     * Ticks of a process and its descendants, stopping at descendants that are measured under their own name (the
+     * bench restarts notification-service as its child; a foreground launcher is every service's parent).
+     */
+    private static long tree(ProcessHandle h, java.util.Set<Long> recorded) {
+        long sum = ticks(h.pid());
+        for (ProcessHandle child : h.children().toList()) {
+            if (!recorded.contains(child.pid())) {
+                sum += tree(child, recorded);
+            }
+        }
+        return sum;
     }
 
     /** CPU milliseconds per registration of each process between two snapshots, and the total last. */
