@@ -170,6 +170,7 @@ public final class Bench {
         System.out.println("  wrk: " + wrk.describe(capacity.rate()));
         report.capacity(connections, closedFor, capacity.rate(), capacity.failed, capacity.latency, closedDelivered,
                 capacity.emails.size(), closedDuplicates, cpuClosed, wrk);
+        awaitQuiet(); // wrk's emails drain before the ladder starts
 
         int[] rates = {20, 40, 60, 80, 100, 125, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1500};
         Duration probe = Duration.ofSeconds(quick ? 5 : 10); // --quick: the whole run within 8 minutes
