@@ -2,7 +2,7 @@
 # The benchmark: starts the local stack if it is not running, measures this machine's limits, then the product
 # against them, prints every figure and writes deploy/bench/REPORT.md.
 #   deploy/bench/run.sh             the full run (about 40 minutes on 2 cores, most of it the 50,000-email catch-up)
-#   deploy/bench/run.sh --quick     short steps, hot event and catch-up scaled down (about 5 minutes)
+#   deploy/bench/run.sh --quick     short steps, closed loop + wrk 15 s each, hot event and catch-up scaled down (≤ 8 min)
 #   deploy/bench/run.sh --catchup=N the catch-up with N registrations
 #   deploy/bench/run.sh --hot-only  limit B and the hot event alone, printed (REPORT.md is left as it is)
 #   deploy/bench/run.sh --keep-data keep the running stack and its data (by default the stack is reset first, so no

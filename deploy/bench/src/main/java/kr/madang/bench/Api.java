@@ -37,6 +37,11 @@ final class Api {
         this.token = t.body().trim();
     }
 
+    /** The HQ token from the dev token issuer (wrk sends the same). */
+    String token() {
+        return token;
+    }
+
     UUID createOpenEvent(String title, int capacity) throws IOException, InterruptedException {
         OffsetDateTime starts = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(40).withHour(13).withMinute(0)
                 .withSecond(0).withNano(0);

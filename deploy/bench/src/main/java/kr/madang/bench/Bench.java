@@ -71,7 +71,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        int catchUp = quick ? 5_000 : 50_000;
+        int catchUp = quick ? 2_000 : 50_000;
         for (String a : args) {
             if (a.startsWith("--catchup=")) {
                 catchUp = Integer.parseInt(a.substring("--catchup=".length()));
@@ -102,6 +102,11 @@ public final class Bench {
         }
         rssAtRest.put("kafka", rss(LocalKafka.NAME));
         Thread sampler = Thread.ofPlatform().daemon().start(this::sampleMemory);
+        CpuMeter cpu = new CpuMeter(processes, settings.runDir());
+        Map<String, String> flags = cpu.jvmFlags();
+        System.out.println("Processes of the stack and their JVM flags:");
+        flags.forEach((name, f) -> System.out.println("  " + name + ": " + f));
+        report.flags(flags);
 
         if (hotOnly) {
             runHotOnly(sampler);
@@ -142,8 +147,33 @@ public final class Bench {
         // C1-compiled services start slow: a discarded warm-up, so the ladder measures the warm product
         Load warm = openLoop(events, 30, Duration.ofSeconds(quick ? 10 : 20));
         System.out.println("  warm-up " + warm.row(30, warm.held(30)));
-        int[] rates = {20, 40, 60, 80, 100, 125, 150, 200, 250, 300, 400, 500};
-        Duration probe = Duration.ofSeconds(quick ? 6 : 10);
+        // ---- closed loop: capacity, then wrk (independent) with the same connections and duration
+        int connections = Integer.getInteger("bench.connections", 8);
+        Duration closedFor = Duration.ofSeconds(quick ? 15 : 60);
+        awaitQuiet();
+        smtp.clear();
+        Map<String, Double> cpuBefore = cpu.snapshot();
+        Capacity capacity = capacity(events, connections, closedFor);
+        boolean allMail = awaitEmails(capacity.emails, Duration.ofSeconds(quick ? 40 : 120));
+        Map<String, Double> cpuClosed = CpuMeter.perRegistration(cpuBefore, cpu.snapshot(), capacity.ok);
+        long closedDelivered = capacity.emails.stream().filter(smtp.firstReceipt::containsKey).count();
+        long closedDuplicates = capacity.emails.stream()
+                .mapToLong(k -> Math.max(0, smtp.counts.getOrDefault(k, 0) - 1)).sum();
+        System.out.printf("  closed loop, %d connections, %d s: %,.0f registrations/s, %d failed, %s%n", connections,
+                closedFor.toSeconds(), capacity.rate(), capacity.failed, capacity.latency);
+        System.out.printf("    emails: %,d of %,d accepted (all by the end + wait: %s), %d twice%n", closedDelivered,
+                capacity.emails.size(), allMail, closedDuplicates);
+        System.out.println("    CPU per registration (email included): " + CpuMeter.format(cpuClosed));
+        awaitQuiet();
+        Wrk.Result wrk = Wrk.run(settings.publicUrl(settings.registrationPort()), api.token(), events, connections,
+                closedFor, settings.root().resolve("deploy/bench/register.lua"), run);
+        System.out.println("  wrk: " + wrk.describe(capacity.rate()));
+        report.capacity(connections, closedFor, capacity.rate(), capacity.failed, capacity.latency, closedDelivered,
+                capacity.emails.size(), closedDuplicates, cpuClosed, wrk);
+        awaitQuiet(); // wrk's emails drain before the ladder starts
+
+        int[] rates = {20, 40, 60, 80, 100, 125, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1500};
+        Duration probe = Duration.ofSeconds(quick ? 5 : 10); // --quick: the whole run within 8 minutes
         List<String> ladderRows = new ArrayList<>();
         ladderRows.add("warm-up (discarded): " + warm.row(30, warm.held(30)));
         int best = 0;
@@ -172,9 +202,11 @@ public final class Bench {
         int held = 0;
         Duration holdFor = Duration.ofSeconds(quick ? 20 : 60);
         int[] holdRates = best == 0 ? new int[] {rates[0]} : new int[] {best, Math.max(rates[0], (int) (best * 0.75))};
+        Map<String, Double> cpuHoldBefore = null;
         for (int rate : holdRates) {
             awaitQuiet();
             smtp.clear();
+            cpuHoldBefore = cpu.snapshot();
             Load attempt = openLoop(events, rate, holdFor);
             boolean ok = attempt.held(rate);
             System.out.printf("  hold %d/s for %d s: %s%n", rate, holdFor.toSeconds(), attempt.row(rate, ok));
@@ -192,6 +224,9 @@ public final class Bench {
         long duplicates = 0;
         if (hold != null) {
             awaitEmails(hold.emailByAnswer.keySet(), Duration.ofSeconds(90));
+            Map<String, Double> cpuOpen = CpuMeter.perRegistration(cpuHoldBefore, cpu.snapshot(), hold.ok.get());
+            System.out.println("  CPU per registration over the hold (email included): " + CpuMeter.format(cpuOpen));
+            report.openLoopCpu(cpuOpen);
             double[] d = new double[hold.emailByAnswer.size()];
             int n = 0;
             int fast = 0;
@@ -253,6 +288,8 @@ public final class Bench {
         report.duplicateFinding(dup);
         stopSampling(sampler);
         report.memory(rssAtRest, rssPeak);
+        report.goals(capacity.rate(), closedFor, allMail && closedDuplicates == 0, held, hold, cpuClosed,
+                got / drain, got == emails.size() && dup == 0, hotResult, rssPeak);
         Path out = settings.root().resolve("deploy/bench/REPORT.md");
         Files.writeString(out, report.markdown(), StandardCharsets.UTF_8);
         System.out.println();
@@ -264,7 +301,7 @@ public final class Bench {
 
     /** Registrations sent at a fixed rate, whatever the answers' latency (latency counted from the planned send). */
     final class Load {
-        final double[] latencies;
+        final org.HdrHistogram.Histogram latencies = Percentiles.histogram();
         final AtomicInteger n = new AtomicInteger();
         final AtomicInteger ok = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
@@ -272,11 +309,14 @@ public final class Bench {
         double seconds;
 
         Load(int capacity) {
-            latencies = new double[capacity];
         }
 
-        Percentiles percentiles() {
-            return Percentiles.of(latencies, Math.min(n.get(), latencies.length));
+        synchronized void record(long nanos) {
+            latencies.recordValue(Math.max(1, Math.min(600_000_000L, nanos / 1000)));
+        }
+
+        synchronized Percentiles percentiles() {
+            return Percentiles.of(latencies);
         }
 
         double throughput() {
@@ -289,7 +329,7 @@ public final class Bench {
         }
 
         String row(int rate, boolean held) {
-            return String.format("%d/s offered: %.0f/s answered 201, %d failed, %s → %s", rate, throughput(),
+            return String.format("%d/s planned: %.0f/s achieved (201), %d failed, %s → %s", rate, throughput(),
                     failed.get(), percentiles(), held ? "held" : "MISSED");
         }
     }
@@ -311,11 +351,10 @@ public final class Bench {
                 pool.submit(() -> {
                     String email = email();
                     Api.Answer a = api.register(event, email, english);
-                    double ms = (System.nanoTime() - planned) / 1e6;
-                    int slot = load.n.getAndIncrement();
-                    if (slot < load.latencies.length) {
-                        load.latencies[slot] = ms;
-                    }
+                    // from the planned send time: a request the generator or a queue held back counts its wait
+                    // (coordinated omission corrected at the source)
+                    load.record(System.nanoTime() - planned);
+                    load.n.getAndIncrement();
                     if (a.status() == 201) {
                         load.ok.incrementAndGet();
                         load.emailByAnswer.put(email, a.answeredAtMillis());
@@ -329,6 +368,59 @@ public final class Bench {
         }
         load.seconds = (System.nanoTime() - t0) / 1e9;
         return load;
+    }
+
+    /** The closed loop's outcome: registrations answered 201 and their emails, latency from the actual send. */
+    static final class Capacity {
+        final org.HdrHistogram.Histogram histogram = Percentiles.histogram();
+        final List<String> emails = Collections.synchronizedList(new ArrayList<>());
+        long ok;
+        long failed;
+        double seconds;
+        Percentiles latency;
+
+        double rate() {
+            return ok / seconds;
+        }
+    }
+
+    /** {@code connections} clients for {@code duration}, each sending its next registration on the last's answer. */
+    private Capacity capacity(List<UUID> events, int connections, Duration duration) throws InterruptedException {
+        Capacity c = new Capacity();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicInteger seq = new AtomicInteger();
+        long t0 = System.nanoTime();
+        long end = t0 + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < connections; w++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                while (System.nanoTime() < end) {
+                    int i = seq.getAndIncrement();
+                    String email = email();
+                    long start = System.nanoTime();
+                    Api.Answer a = api.register(events.get(i % events.size()), email, i % 5 == 0);
+                    long took = System.nanoTime() - start;
+                    synchronized (c) {
+                        c.histogram.recordValue(Math.max(1, Math.min(600_000_000L, took / 1000)));
+                    }
+                    if (a.status() == 201) {
+                        ok.incrementAndGet();
+                        c.emails.add(email);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        c.seconds = (System.nanoTime() - t0) / 1e9;
+        c.ok = ok.get();
+        c.failed = failed.get();
+        c.latency = Percentiles.of(c.histogram);
+        return c;
     }
 
     interface Call {

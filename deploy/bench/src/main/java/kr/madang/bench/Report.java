@@ -13,6 +13,9 @@ import kr.madang.local.StackSettings;
 final class Report {
 
     private final StringBuilder md = new StringBuilder();
+    /** Issue 15's goals, each beside its figure; placed right after the machine's description. */
+    private final StringBuilder goals = new StringBuilder();
+    private int goalsAt = -1;
 
     void machine(StackSettings settings, boolean quick, int catchUp) {
         md.append("# Madang benchmark report\n\n");
@@ -35,6 +38,72 @@ final class Report {
                 + "its DATA ends, counts emails per recipient) and restores it on the dev tools' sink afterwards. Bench "
                 + "registrations carry no phone number, so no SMS is sent.\n");
         md.append("- Catch-up size: ").append(String.format("%,d", catchUp)).append(" registrations\n\n");
+        goalsAt = md.length();
+    }
+
+    void flags(Map<String, String> flags) {
+        md.append("## Processes measured and their JVM flags (from /proc/<pid>/cmdline)\n\n| process | flags |\n"
+                + "| --- | --- |\n");
+        flags.forEach((name, f) -> md.append("| ").append(name).append(" | `").append(f).append("` |\n"));
+        md.append('\n');
+    }
+
+    void capacity(int connections, java.time.Duration duration, double rate, long failed, Percentiles latency,
+                  long delivered, int registered, long duplicates, Map<String, Double> cpu, Wrk.Result wrk) {
+        md.append(String.format("## Closed-loop capacity: %d connections for %d s%n%n", connections, duration.toSeconds()));
+        md.append(String.format("- **%,.0f registrations/s** (201), %d failed; latency %s%n", rate, failed, latency));
+        md.append(String.format("- emails accepted by the SMTP receiver: %,d of %,d, %d twice%n", delivered, registered,
+                duplicates));
+        md.append("- CPU per registration, its email included (utime+stime+cutime+cstime of each process and its "
+                + "descendants, from the start of the load until the last email or the wait's end):\n\n");
+        cpuTable(cpu);
+        md.append("- Independent check with wrk");
+        if (wrk.ran()) {
+            md.append(": `").append(wrk.command()).append("` → ").append(wrk.describe(rate)).append("\n\n");
+        } else {
+            md.append(": ").append(wrk.describe(rate)).append("\n\n");
+        }
+    }
+
+    void openLoopCpu(Map<String, Double> cpu) {
+        md.append("CPU per registration over the open-loop hold, its email included:\n\n");
+        cpuTable(cpu);
+    }
+
+    private void cpuTable(Map<String, Double> cpu) {
+        md.append("| process | CPU ms per registration |\n| --- | --- |\n");
+        cpu.forEach((name, ms) -> md.append(String.format("| %s | %s%.2f%s |%n", name, name.equals("total") ? "**" : "",
+                ms, name.equals("total") ? "**" : "")));
+        md.append('\n');
+    }
+
+    void goals(double capacity, java.time.Duration closedFor, boolean closedMailComplete, int held, Bench.Load hold,
+               Map<String, Double> cpuClosed, double drainRate, boolean drainComplete, Bench.HotResult hot,
+               Map<String, Long> rssPeak) {
+        goals.append("## Issue 15's goals, as they came out in this run\n\n| goal | figure | |\n| --- | --- | --- |\n");
+        double cpu = cpuClosed.getOrDefault("total", Double.NaN);
+        row("CPU per registration end to end, email included ≤ 1.3 ms", String.format("%.2f ms (closed loop)", cpu),
+                cpu <= 1.3);
+        row("Capacity ≥ 1,500 registrations/s for 60 s closed loop, every email accepted, none twice",
+                String.format("%,.0f/s for %d s; emails complete: %s", capacity, closedFor.toSeconds(), closedMailComplete),
+                capacity >= 1500 && closedFor.toSeconds() >= 60 && closedMailComplete);
+        String p99 = hold == null ? "no hold" : String.format("%.1f ms", hold.percentiles().p99());
+        row("Open loop p99 < 50 ms at ≥ 600/s (60 s hold)", String.format("highest rate held: %d/s, hold p99 %s", held,
+                p99), held >= 600);
+        row("Email drain ≥ 1,000/s, 0 lost, 0 twice", String.format("%,.0f emails/s; complete and unique: %s", drainRate,
+                drainComplete), drainRate >= 1000 && drainComplete);
+        row("Hot event ≥ 800/s, 0 oversold, waitlist in arrival order", String.format("%,.0f/s, %d confirmed, %d "
+                        + "inversions", hot.rate(), hot.dbConfirmed(), hot.dbOrderInversions()),
+                hot.rate() >= 800 && hot.dbOrderInversions() == 0 && hot.confirmedBeforeWaitlisted());
+        long worst = rssPeak.entrySet().stream().filter(e -> !e.getKey().equals("kafka")).mapToLong(Map.Entry::getValue)
+                .max().orElse(0);
+        row("Every service < 300 MB RSS at peak", worst + " MB (largest service)", worst < 300);
+        goals.append("\nIdle relay transactions and status-event counts are not measured by this bench.\n\n");
+    }
+
+    private void row(String goal, String figure, boolean met) {
+        goals.append("| ").append(goal).append(" | ").append(figure).append(" | ").append(met ? "met" : "**MISSED**")
+                .append(" |\n");
     }
 
     void limits(Limits.Jdbc a, Limits.Jdbc b, String hotRow, Limits.Kafka c) {
@@ -166,7 +235,10 @@ final class Report {
     }
 
     String markdown() {
-        return md.toString();
+        if (goalsAt < 0 || goals.isEmpty()) {
+            return md.toString();
+        }
+        return md.substring(0, goalsAt) + goals + md.substring(goalsAt);
     }
 
     private static String cpu() {
