@@ -102,21 +102,21 @@ public final class PageWalker {
     public static List<String> findings(Page page, String lang, Collection<String> allowed, boolean allowIds) {
         List<String> found = new ArrayList<>();
         String where = page.path() + " [" + lang + "]: ";
-        String text = page.text();
+        String text = visibleText(page.html(), lang);
         List<String> sorted = allowed.stream().filter(s -> !s.isBlank()).sorted(Comparator.comparingInt(String::length).reversed()).toList();
         for (String s : sorted) {
             text = text.replace(s, " ");
         }
         text = EMAIL_OR_URL.matcher(text).replaceAll(" ");
-        collect(found, where + "null-ish ", NULLISH.matcher(text));
+        collect(found, where + "null-ish ", NULLISH.matcher(page.text()));
         collect(found, where + "missing message key ", Pattern.compile("\\?\\?[^?\\s]+\\?\\?").matcher(page.html()));
-        if (!allowIds) {
-            Matcher enums = ENUM_NAME.matcher(text);
-            while (enums.find()) {
-                if (!ACRONYMS.contains(enums.group())) {
-                    found.add(where + "raw enum name " + excerpt(text, enums));
-                }
+        Matcher enums = ENUM_NAME.matcher(text);
+        while (enums.find()) {
+            if (!ACRONYMS.contains(enums.group())) {
+                found.add(where + "raw enum name " + excerpt(text, enums));
             }
+        }
+        if (!allowIds) {
             collect(found, where + "id ", ID.matcher(text));
         }
         if (lang.equals("en")) {
@@ -145,6 +145,15 @@ public final class PageWalker {
 
     /** The text a person reads: text nodes (not script/style) and the alt, title, aria-label and placeholder attributes. */
     public static String visibleText(String html) {
+        return visibleText(html, null);
+    }
+
+    /**
+     * The text a person reads as words of {@code lang}: without machine text ({@code <code>}, {@code <samp>}: file
+     * headers, provider replies, exception reasons) and without parts marked as another language ({@code lang="en"}
+     * on a Korean page: a template shown as its readers get it). {@code null}: everything.
+     */
+    public static String visibleText(String html, String lang) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         int n = html.length();
@@ -173,12 +182,43 @@ public final class PageWalker {
                 }
             }
             out.append(' ');
+            String partLang = name.equals("html") || tag.endsWith("/") ? null : attribute(tag, "lang");
+            boolean otherPart = lang != null && (name.equals("code") || name.equals("samp")
+                    || (partLang != null && !partLang.startsWith(lang)));
+            if (otherPart) {
+                i = afterElement(html, i, name);
+                continue;
+            }
             if (name.equals("script") || name.equals("style") || name.equals("template")) {
                 int close = html.toLowerCase().indexOf("</" + name, i);
                 i = close < 0 ? n : close;
             }
         }
         return out.toString().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\s*\\n\\s*", "\n").strip();
+    }
+
+    /** Where the element opened just before {@code from} ends (its close tag, counting nested ones of its name). */
+    private static int afterElement(String html, int from, String name) {
+        String lower = html.toLowerCase();
+        int depth = 1;
+        int i = from;
+        while (depth > 0) {
+            int open = lower.indexOf("<" + name, i);
+            int close = lower.indexOf("</" + name, i);
+            if (close < 0) {
+                return html.length();
+            }
+            if (open >= 0 && open < close && open + name.length() + 1 < lower.length()
+                    && !Character.isLetterOrDigit(lower.charAt(open + name.length() + 1))) {
+                depth++;
+                i = open + name.length() + 1;
+            } else {
+                depth--;
+                i = close + name.length() + 2;
+            }
+        }
+        int end = html.indexOf('>', i);
+        return end < 0 ? html.length() : end + 1;
     }
 
     private static int tagEnd(String html, int start) {
