@@ -36,6 +36,10 @@ class PageLanguageWalkTests extends IntegrationTestBase {
             // the import help names the CSV headers as a file must spell them
             "name, email, consent");
 
+    /** Korean values that have an English one: an English page shows that (titleEn, venueEn, sessions' titleEn). */
+    private static final List<String> HAS_ENGLISH = List.of("제1회 디지털지역혁신포럼", "메종글래드 제주 크리스탈홀", "기조연설",
+            "업무협약식", "현장 방문");
+
     @Autowired
     ForumEventRepository events;
     @Autowired
@@ -88,6 +92,9 @@ class PageLanguageWalkTests extends IntegrationTestBase {
         for (String id : List.of(minjiId, janeId)) {
             allowed.add(ShortCodes.display(new TicketCodes(jdbc).find(UUID.fromString(id)).orElseThrow()));
         }
+        // other tests' events share the lists: their Korean title or venue is what they have where no English exists
+        allowed.addAll(jdbc.sql("select title from forum_event where coalesce(title_en, '') = ''"
+                + " union select venue from forum_event where coalesce(venue_en, '') = ''").query(String.class).list());
         List<String> findings = new ArrayList<>();
         PageWalker anonymous = new PageWalker(port);
         walk(findings, anonymous, 200, "/sign-in", "/e/" + eventId, links.ticketPath(UUID.fromString(minjiId), event),
@@ -133,7 +140,10 @@ class PageLanguageWalkTests extends IntegrationTestBase {
                 if (page.status() != status) {
                     findings.add(path + " [" + lang + "]: status " + page.status() + ", expected " + status);
                 }
-                findings.addAll(PageWalker.findings(page, lang, allowed, false));
+                // the events list holds other tests' events too, some with only a Korean venue like this one's
+                List<String> data = lang.equals("en") && !path.equals("/events")
+                        ? allowed.stream().filter(v -> !HAS_ENGLISH.contains(v)).toList() : allowed;
+                findings.addAll(PageWalker.findings(page, lang, data, false));
             }
         }
     }
