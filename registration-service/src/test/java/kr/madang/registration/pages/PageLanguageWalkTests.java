@@ -109,6 +109,13 @@ class PageLanguageWalkTests extends IntegrationTestBase {
         for (String action : EventPages.ACTIONS) {
             walk(findings, hq, 200, "/events/" + eventId + "/manage/" + action);
         }
+        // the list's CSV export (Korean headers, read back by the import) says statuses and types in words too
+        PageWalker.Page csv = hq.send("GET", "/events/" + eventId + "/attendees.csv?reason=" + "%EC%A0%90%EA%B2%80%EC%9A%A9%20%EB%AA%85%EB%8B%A8",
+                null, null);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.html()).contains("확정", "대기", "해외 대표단");
+        PageWalker.findings(new PageWalker.Page("attendees.csv", 200, csv.html(), csv.html()), "ko", allowed, true).stream()
+                .filter(f -> f.contains("raw enum name")).forEach(findings::add);
         walk(findings, hq, 404, "/events/" + missing, "/events/" + missing + "/attendees", "/events/" + eventId + "/manage/delete",
                 "/no-such-page");
         walk(findings, hq, 405, "/events/" + eventId + "/import/confirm");
