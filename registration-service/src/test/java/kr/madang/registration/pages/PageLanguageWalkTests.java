@@ -95,6 +95,8 @@ class PageLanguageWalkTests extends IntegrationTestBase {
         // other tests' events share the lists: their Korean title or venue is what they have where no English exists
         allowed.addAll(jdbc.sql("select title from forum_event where coalesce(title_en, '') = ''"
                 + " union select venue from forum_event where coalesce(venue_en, '') = ''").query(String.class).list());
+        allowed.addAll(jdbc.sql("select title_en from forum_event where title_en is not null"
+                + " union select venue_en from forum_event where venue_en is not null").query(String.class).list());
         List<String> findings = new ArrayList<>();
         PageWalker anonymous = new PageWalker(port);
         walk(findings, anonymous, 200, "/sign-in", "/e/" + eventId, links.ticketPath(UUID.fromString(minjiId), event),
@@ -150,7 +152,10 @@ class PageLanguageWalkTests extends IntegrationTestBase {
                 // the events list holds other tests' events too, some with only a Korean venue like this one's
                 List<String> data = lang.equals("en") && !path.equals("/events")
                         ? allowed.stream().filter(v -> !HAS_ENGLISH.contains(v)).toList() : allowed;
-                findings.addAll(PageWalker.findings(page, lang, data, false));
+                PageWalker.findings(page, lang, data, false).stream()
+                        // the access log shows each export's reason as staff typed it, in whatever language: data
+                        .filter(f -> !(path.startsWith("/access-log") && f.contains(" page \"")))
+                        .forEach(findings::add);
             }
         }
     }
