@@ -31,6 +31,32 @@ public final class TemplateCatalog {
             "effectiveDate", "2023-02-06",
             "endDate", "2026-02-05",
             "partyCount", "9");
+    /** Samples an English reader of a preview sees instead of the Korean ones (issue 16 item 5), as sends format them. */
+    private static final Map<String, String> ENGLISH_SAMPLES = ordered(
+            "name", "Jane Doe",
+            "organisation", "Ministry of Digital Economy",
+            "forumTitle", "1st Digital Regional Innovation Forum",
+            "venue", "Maison Glad Jeju Crystal Hall",
+            "startsAt", "Mon 6 Feb 2023, 13:00 KST",
+            "endsAt", "Tue 7 Feb 2023, 18:00 KST",
+            "checkedInAt", "Mon 6 Feb 2023, 12:41 KST",
+            "previousStartsAt", "Mon 6 Feb 2023, 10:00 KST",
+            "previousVenue", "International Convention Center Jeju",
+            "institution", "Korea Local Information Research & Development Institute",
+            "agreementTitle", "MOU on digital innovation and the Digital Platform Government",
+            "reason", "Personal reasons");
+
+    /** A spec's sample values for a preview in {@code language}: English samples where the English template needs them. */
+    public static Map<String, String> samples(TemplateSpec spec, String language) {
+        Map<String, String> values = new LinkedHashMap<>(spec.placeholders());
+        if ("en".equals(language)) {
+            // only Korean samples are replaced: an English one (a topic, a reason from a machine) stays as it is
+            ENGLISH_SAMPLES.forEach((name, value) -> values.computeIfPresent(name,
+                    (k, v) -> v.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3) ? value : v));
+        }
+        return values;
+    }
+
     private static final String URL = "https://madang.example.kr/l/eyJhbGciOiJIUzI1NiJ9.eyJyIjoiMGI2ZjNjMmUifQ.c2lnbmF0dXJl";
 
     private static final Map<String, TemplateSpec> SPECS = new LinkedHashMap<>();

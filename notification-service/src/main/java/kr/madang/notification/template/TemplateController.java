@@ -140,7 +140,7 @@ public class TemplateController {
             subject = live.subject();
             body = live.body();
         }
-        Map<String, String> values = new java.util.LinkedHashMap<>(spec.placeholders());
+        Map<String, String> values = TemplateCatalog.samples(spec, language);
         if (request != null && request.values() != null) {
             request.values().forEach((name, value) -> {
                 if (!spec.allows(name)) {

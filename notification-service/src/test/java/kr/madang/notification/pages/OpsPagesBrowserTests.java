@@ -54,7 +54,7 @@ class OpsPagesBrowserTests extends NotificationIntegrationTest {
 
         browser.click(By.cssSelector("tbody a"));
         String detail = browser.waitForText("발송 시도");
-        assertThat(detail).contains("[디지털지역혁신포럼] 참가 등록이 확정되었습니다", registrationId, "ACCEPTED", "smtp");
+        assertThat(detail).contains("[디지털지역혁신포럼] 참가 등록이 확정되었습니다", registrationId, "접수됨", "이메일", "smtp");
         browser.screenshot("notification-message");
 
         browser.go("/ops/messages?registrationId=" + registrationId + "&lang=en");

@@ -20,14 +20,18 @@ public final class CsvExport {
     private CsvExport() {
     }
 
-    public static byte[] write(List<RegistrationView> rows) {
+    /**
+     * {@code label}: a message key ({@code registration.status.CONFIRMED}, {@code registration.type.GENERAL}) in the
+     * file's language, Korean like its headers; the import reads those words back (issue 16 item 5: no enum names).
+     */
+    public static byte[] write(List<RegistrationView> rows, java.util.function.UnaryOperator<String> label) {
         StringBuilder csv = new StringBuilder();
         line(csv, HEADER);
         for (RegistrationView r : rows) {
-            line(csv, List.of(r.id().toString(), r.status().name(),
+            line(csv, List.of(r.id().toString(), label.apply("registration.status." + r.status().name()),
                     r.waitlistPosition() == null ? "" : r.waitlistPosition().toString(), nz(r.name()), nz(r.email()),
                     r.phone() == null ? "" : PhoneNumbers.forDisplay(r.phone()), nz(r.organisation()), nz(r.jobTitle()),
-                    r.attendeeType().name(), r.language(),
+                    label.apply("registration.type." + r.attendeeType().name()), r.language(),
                     r.accessibility() != null && r.accessibility().wheelchair() ? "Y" : "",
                     r.accessibility() == null ? "" : nz(r.accessibility().notes()), nz(r.dietaryNeeds()),
                     r.checkIns() == null ? "" : r.checkIns().stream().map(c -> c.day().toString())

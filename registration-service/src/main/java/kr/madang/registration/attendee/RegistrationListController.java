@@ -31,10 +31,13 @@ public class RegistrationListController {
 
     private final RegistrationQueries queries;
     private final StaffAccessLog accessLog;
+    private final org.springframework.context.MessageSource messages;
 
-    public RegistrationListController(RegistrationQueries queries, StaffAccessLog accessLog) {
+    public RegistrationListController(RegistrationQueries queries, StaffAccessLog accessLog,
+                                      org.springframework.context.MessageSource messages) {
         this.queries = queries;
         this.accessLog = accessLog;
+        this.messages = messages;
     }
 
     @GetMapping(path = "/api/events/{eventId}/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,7 +86,8 @@ public class RegistrationListController {
         accessLog.record(authentication, Action.EXPORT, eventId, rows.stream().map(RegistrationView::id).toList(),
                 StaffAccessLog.query("status", status, "attendeeType", attendeeType, "organisation", organisation,
                         "checkedIn", checkedIn, "q", q), reason.strip());
-        byte[] csv = CsvExport.write(rows);
+        // Korean words like the file's headers, which the import reads back
+        byte[] csv = CsvExport.write(rows, key -> messages.getMessage(key, null, key, java.util.Locale.KOREAN));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

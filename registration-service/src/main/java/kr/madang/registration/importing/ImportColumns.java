@@ -57,7 +57,7 @@ final class ImportColumns {
             case "" -> null;
             case "general", "일반", "일반참가자" -> AttendeeType.GENERAL;
             case "speaker", "연사", "발표자", "발제자", "토론자" -> AttendeeType.SPEAKER;
-            case "vip", "귀빈", "내빈", "vip내빈" -> AttendeeType.VIP;
+            case "vip", "귀빈", "내빈", "vip내빈", "귀빈공무원" -> AttendeeType.VIP; // 귀빈·공무원: the export's word
             case "press", "언론", "기자", "언론사" -> AttendeeType.PRESS;
             case "internationaldelegate", "해외대표단", "외빈", "해외" -> AttendeeType.INTERNATIONAL_DELEGATE;
             default -> throw new IllegalArgumentException(

@@ -59,7 +59,11 @@ public class ApiMessages implements kr.madang.platform.pages.ProblemTexts {
             known("size must be between 0 and (\\d+)", "tooLong"),
             known("must be plain text without markup or control characters", "markup"),
             known("is not a session of this event", "notASession"),
-            known("The session '(.*)' has no seat left; choose others", "sessionFull"));
+            known("The session '(.*)' has no seat left; choose others", "sessionFull"),
+            // "not found" details name ids for machines; a page says what is missing in words (issue 16 item 5)
+            known("(?:Forum event|Event) \\S+ does not exist", "eventNotFound"),
+            known("Registration(?: \\S+)? does not exist", "registrationNotFound"),
+            known("Action \\S+ does not exist", "pageNotFound"));
 
     private static Known known(String regex, String key) {
         return new Known(Pattern.compile(regex), "registration.apiError." + key);
