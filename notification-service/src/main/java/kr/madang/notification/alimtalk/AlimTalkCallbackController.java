@@ -1,7 +1,5 @@
 package kr.madang.notification.alimtalk;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -12,10 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import kr.madang.notification.dispatch.DispatchSignal;
 import kr.madang.notification.message.MessageStatus;
+import kr.madang.notification.message.DeliveryReports;
 import kr.madang.notification.message.MessageStore;
 import kr.madang.notification.message.StatusEvents;
 import kr.madang.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,17 +66,8 @@ public class AlimTalkCallbackController {
     public ResponseEntity<Void> report(@PathVariable String provider,
                                        @RequestHeader(name = "X-Callback-Token", required = false) String token,
                                        @Valid @RequestBody Report report) {
-        if (!properties.provider().equals(provider) || properties.callbackToken().isEmpty() || token == null
-                || !MessageDigest.isEqual(properties.callbackToken().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Unknown provider or wrong callback token", null);
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(report.messageId());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badField("messageId", "is not a message id");
-        }
+        DeliveryReports.requireToken(properties.provider().equals(provider) ? properties.callbackToken() : null, token);
+        UUID id = DeliveryReports.messageId(report.messageId());
         String providerName = properties.providerName();
         if (report.status() == ReportedStatus.DELIVERED) {
             messages.report(id, providerName, MessageStatus.DELIVERED, null, clock.instant()).ifPresent(m ->

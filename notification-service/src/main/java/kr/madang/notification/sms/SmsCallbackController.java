@@ -1,7 +1,5 @@
 package kr.madang.notification.sms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -10,10 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import kr.madang.notification.message.MessageStatus;
+import kr.madang.notification.message.DeliveryReports;
 import kr.madang.notification.message.MessageStore;
 import kr.madang.notification.message.StatusEvents;
 import kr.madang.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,17 +59,8 @@ public class SmsCallbackController {
                                        @RequestHeader(name = "X-Callback-Token", required = false) String token,
                                        @Valid @RequestBody Report report) {
         SmsProperties.Provider settings = properties.providers().get(provider);
-        if (settings == null || settings.callbackToken().isEmpty() || token == null
-                || !MessageDigest.isEqual(settings.callbackToken().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Unknown provider or wrong callback token", null);
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(report.messageId());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badField("messageId", "is not a message id");
-        }
+        DeliveryReports.requireToken(settings == null ? null : settings.callbackToken(), token);
+        UUID id = DeliveryReports.messageId(report.messageId());
         MessageStatus status = report.status() == ReportedStatus.DELIVERED ? MessageStatus.DELIVERED : MessageStatus.PERMANENT_FAILURE;
         String reason = report.status() == ReportedStatus.FAILED ? "provider reported: " + reasonCode(report.reason()) : null;
         var updated = messages.report(id, provider, status, reason, clock.instant());
