@@ -2,7 +2,9 @@ package kr.madang.e2e.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -262,10 +264,14 @@ class SecurityEndToEndTests {
 
     @Test
     void publicSelfRegistrationIsRateLimitedPerClientWithRetryAfter() {
+        // Each client its own loopback address: the limit is per address, and the other test classes register from
+        // 127.0.0.1, so spending that address's budget here would turn their registrations into 429s.
+        HttpClient script = clientAt("127.0.0.2");
+        HttpClient colleague = clientAt("127.0.0.3");
         String regs = urls.registration() + "/api/events/" + jejuEvent + "/registrations";
         Answer limited = null;
         for (int i = 0; i < 200 && limited == null; i++) {
-            Answer a = send("POST", regs, null, registration("rate-" + UUID.randomUUID() + "@example.kr"));
+            Answer a = send(script, "POST", regs, null, registration("rate-" + UUID.randomUUID() + "@example.kr"));
             assertThat(a.status()).as(a.body()).isIn(201, 429);
             if (a.status() == 429) {
                 limited = a;
@@ -274,6 +280,17 @@ class SecurityEndToEndTests {
         assertThat(limited).as("a 429 within 200 anonymous registrations").isNotNull();
         assertThat(limited.headers().get("retry-after")).isNotEmpty();
         assertThat(limited.body()).contains("\"status\":429");
+        Answer other = send(colleague, "POST", regs, null, registration("rate-" + UUID.randomUUID() + "@example.kr"));
+        assertThat(other.status()).as("another client, at once: " + other.body()).isEqualTo(201);
+    }
+
+    private static HttpClient clientAt(String loopbackAddress) {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(InetAddress.getByName(loopbackAddress)).build();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void check(Row row, Who who) {
@@ -312,6 +329,10 @@ class SecurityEndToEndTests {
     }
 
     static Answer send(String method, String url, String token, String body) {
+        return send(HTTP, method, url, token, body);
+    }
+
+    private static Answer send(HttpClient client, String method, String url, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         switch (method) {
             case "GET" -> request.GET();
@@ -325,7 +346,7 @@ class SecurityEndToEndTests {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Map<String, List<String>> headers = new LinkedHashMap<>();
             response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v));
             return new Answer(response.statusCode(), response.body() == null ? "" : response.body(), headers);
