@@ -66,6 +66,8 @@ class FirstSliceIntegrationTests extends NotificationIntegrationTest {
         MimeMessage mail = awaitMail(email, 1).getFirst();
         List<String> types = partTypes(mail);
         assertThat(types).anySatisfy(t -> assertThat(t).startsWith("multipart/related"));
+        assertThat(textPartEncodings(mail.getContent())).as("text parts (plain, HTML, calendar) in " + types)
+                .hasSizeGreaterThanOrEqualTo(2).containsOnly("base64");
         jakarta.mail.BodyPart image = imagePart(mail.getContent());
         assertThat(image).as("an image part in " + types).isNotNull();
         assertThat(image.getContentType()).startsWith("image/png");
@@ -173,6 +175,20 @@ class FirstSliceIntegrationTests extends NotificationIntegrationTest {
                 collect(multipart.getBodyPart(i).getContent(), out);
             }
         }
+    }
+
+    private static List<String> textPartEncodings(Object content) throws Exception {
+        List<String> encodings = new java.util.ArrayList<>();
+        if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = (jakarta.mail.internet.MimeBodyPart) multipart.getBodyPart(i);
+                if (part.isMimeType("text/*")) {
+                    encodings.add(part.getEncoding());
+                }
+                encodings.addAll(textPartEncodings(part.getContent()));
+            }
+        }
+        return encodings;
     }
 
     static List<String> partTypes(MimeMessage mail) throws Exception {

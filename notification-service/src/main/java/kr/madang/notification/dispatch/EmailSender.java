@@ -1,5 +1,7 @@
 package kr.madang.notification.dispatch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +11,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.activation.FileTypeMap;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -113,6 +118,7 @@ public class EmailSender {
             if (traceId != null) {
                 mime.setHeader(SendTracing.TRACE_HEADER, traceId);
             }
+            base64TextParts(contentOf(mime));
             mailSender.send(mime);
             return new DeliveryResult.Accepted(PROVIDER, messageId, List.of(attempt(started, "ACCEPTED", null)));
         } catch (MessagingException | MailParseException | MailPreparationException e) {
@@ -177,6 +183,34 @@ public class EmailSender {
 
     private DeliveryResult.ProviderAttempt attempt(Instant started, String outcome, String detail) {
         return new DeliveryResult.ProviderAttempt(PROVIDER, started, clock.instant(), outcome, detail);
+    }
+
+    /**
+     * Korean text is mostly non-ASCII bytes: quoted-printable writes each as "=XX", one byte at a time through four
+     * streams, and was the largest cost of sending (issue 15's profile); base64 is a third shorter for such text and
+     * encoded in blocks. JavaMail keeps an encoding that is already set when it saves the message.
+     */
+    private static void base64TextParts(Object content) throws MessagingException {
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                // the content's own type: the Content-Type header is only written when the message is saved
+                Object partContent = contentOf(part);
+                if (partContent instanceof Multipart) {
+                    base64TextParts(partContent);
+                } else if (part.getDataHandler().getContentType().regionMatches(true, 0, "text/", 0, 5)) {
+                    part.setHeader("Content-Transfer-Encoding", "base64");
+                }
+            }
+        }
+    }
+
+    private static Object contentOf(Part part) throws MessagingException {
+        try {
+            return part.getContent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // parts built in memory a moment ago: not expected
+        }
     }
 
     private static FileTypeMap fileTypes() {
