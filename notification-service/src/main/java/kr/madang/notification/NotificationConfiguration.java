@@ -51,6 +51,14 @@ public class NotificationConfiguration {
         return new SignedLinks(secret);
     }
 
+    /** Calendar links are made by registration-service's ticket page: the key is the one the services share. */
+    @Bean
+    kr.madang.notification.calendar.CalendarLinks calendarLinks(@Value("${madang.links.shared.key-id}") String keyId,
+                                                                @Value("${madang.links.shared.secret}") String secret,
+                                                                Clock clock) {
+        return new kr.madang.notification.calendar.CalendarLinks(keyId, secret, clock);
+    }
+
     @Bean
     QuietHours quietHours(NotificationProperties properties) {
         NotificationProperties.Quiet quiet = properties.quietHours();

@@ -3,6 +3,7 @@ package kr.madang.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -19,10 +20,13 @@ import kr.madang.events.registration.ForumEventRescheduled;
 import kr.madang.events.registration.RegistrationCancelled;
 import kr.madang.events.registration.RegistrationPromoted;
 import kr.madang.events.registration.RegistrationWaitlisted;
+import kr.madang.notification.calendar.CalendarLinks;
 import kr.madang.notification.calendar.ParsedIcs;
 import kr.madang.schemas.Topics;
 import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 /**
  * The calendar file of attendee emails through the real flow: registration events on Kafka, emails in GreenMail,
@@ -129,6 +133,89 @@ class CalendarIntegrationTests extends NotificationIntegrationTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theTicketPagesDownloadIsTheFileOfTheNewestEmailAndRefusesABadLink() throws Exception {
+        String forum = UUID.randomUUID().toString();
+        String registration = UUID.randomUUID().toString();
+        String email = TestEvents.uniqueEmail("cal-dl");
+        String token = calendarLinks.seal(registration, forum, "en", clock.instant().plus(Duration.ofDays(30)));
+
+        publish(Topics.REGISTRATION_EVENTS, TestEvents.confirmed(forum, registration,
+                TestEvents.contact("Tom Lee", email, null, Language.EN)));
+        assertDownloadIsTheFileOf(awaitMail(email, 1).get(0), token, "REQUEST", "0");
+
+        ForumEventSummary moved = reschedule(forum, TestEvents.jeju(forum), Instant.parse("2023-02-13T01:00:00Z"),
+                Instant.parse("2023-02-14T08:00:00Z"), "제주국제컨벤션센터");
+        ParsedIcs rescheduled = assertDownloadIsTheFileOf(awaitMail(email, 2).get(1), token, "REQUEST", "1");
+        assertThat(rescheduled.localTime(Property.DTSTART)).isEqualTo(LocalDateTime.parse("2023-02-13T10:00"));
+        assertThat(rescheduled.tzidOf(Property.DTSTART)).isEqualTo("Asia/Seoul");
+
+        publish(Topics.REGISTRATION_EVENTS, RegistrationCancelled.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setRegistrationId(registration)
+                .setForumEvent(moved).setAttendee(TestEvents.contact("Tom Lee", email, null, Language.EN))
+                .setCancelledBy("ATTENDEE").setWasConfirmed(true).build());
+        assertDownloadIsTheFileOf(awaitMail(email, 3).get(2), token, "CANCEL", "2");
+
+        // opened before any email went out (the ticket page right after the form): the confirmation's entry, from the
+        // same builder, at the event's current sequence, in the link's language
+        String notYetMailed = UUID.randomUUID().toString();
+        ParsedIcs early = ParsedIcs.parse(download(calendarLinks.seal(notYetMailed, forum, "ko",
+                clock.instant().plus(Duration.ofDays(30)))));
+        assertThat(early.method()).isEqualTo("REQUEST");
+        assertThat(early.value(Property.UID)).isEqualTo("registration-" + notYetMailed + UID_DOMAIN);
+        assertThat(early.value(Property.SEQUENCE)).isEqualTo("1");
+        assertThat(early.value(Property.SUMMARY)).isEqualTo("제1회 디지털지역혁신포럼");
+        assertThat(early.value(Property.LOCATION)).isEqualTo("제주국제컨벤션센터");
+
+        // tampered, expired, foreign purpose or unknown event: a problem naming the token, never a file, never a 500
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertRefused(tampered, 400);
+        assertRefused(token.replace("k1.", "k2."), 400);
+        assertRefused("garbage", 400);
+        assertRefused(calendarLinks.seal(registration, forum, "en", clock.instant().minusSeconds(1)), 410);
+        http.get().uri("/api/calendar/" + calendarLinks.seal(registration, UUID.randomUUID().toString(), "en",
+                        clock.instant().plus(Duration.ofDays(1))).replace(registration, UUID.randomUUID().toString()))
+                .exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/calendar/" + calendarLinks.seal(UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(), "ko", clock.instant().plus(Duration.ofDays(1))))
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Autowired
+    CalendarLinks calendarLinks;
+
+    private ParsedIcs assertDownloadIsTheFileOf(MimeMessage mail, String token, String method, String sequence)
+            throws Exception {
+        Attachment mailed = calendarsOf(mail).getFirst();
+        String downloaded = download(token);
+        assertThat(downloaded).isEqualTo(mailed.ics());
+        ParsedIcs parsed = ParsedIcs.parse(downloaded);
+        assertThat(parsed.method()).isEqualTo(method);
+        assertThat(parsed.value(Property.SEQUENCE)).isEqualTo(sequence);
+        assertThat(parsed.value(Property.UID)).isEqualTo(ParsedIcs.parse(mailed.ics()).value(Property.UID));
+        return parsed;
+    }
+
+    private String download(String token) {
+        return http.get().uri("/api/calendar/" + token).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("text/calendar;charset=UTF-8")
+                .expectHeader().value("Content-Disposition", v -> assertThat(v).startsWith("attachment;")
+                        .contains(".ics"))
+                .expectHeader().value("Cache-Control", v -> assertThat(v).contains("no-store"))
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private void assertRefused(String token, int status) {
+        String body = http.get().uri("/api/calendar/" + token).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JSON.readTree(body).path("field").asString()).isEqualTo("token");
+        assertThat(body).doesNotContain("BEGIN:VCALENDAR");
     }
 
     private ForumEventSummary reschedule(String forum, ForumEventSummary before, Instant startsAt, Instant endsAt,

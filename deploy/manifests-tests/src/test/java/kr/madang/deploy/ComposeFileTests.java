@@ -117,6 +117,15 @@ class ComposeFileTests {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theTicketPageLinksToTheCalendarFilesWhereNotificationServiceServesThem() {
+        Map<String, Object> registration = (Map<String, Object>) services().get("registration-service").get("environment");
+        Map<String, Object> notification = (Map<String, Object>) services().get("notification-service").get("environment");
+        assertThat(registration.get("MADANG_NOTIFICATION_BASE_URL")).isNotNull()
+                .isEqualTo(notification.get("MADANG_PUBLIC_BASE_URL"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void smsDeliveryReportsReachNotificationServiceWithTheTokensItExpects() {
         Map<String, Object> notification = (Map<String, Object>) services().get("notification-service").get("environment");
         Map<String, Object> devTools = (Map<String, Object>) services().get("dev-tools").get("environment");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.mail.internet.AddressException;
@@ -63,6 +64,31 @@ public class CalendarInvites {
                     seatHolders(e.getForumEvent().getForumEventId()), now);
             default -> notices;
         };
+    }
+
+    /**
+     * The entry an attendee's confirmation would carry now, from the local copy of the forum event: for the ticket
+     * page opened before this service has mailed the confirmation (and for a ticket that exists for nobody, which must
+     * look like any other). Empty when the forum event is not known here.
+     */
+    public Optional<CalendarInvite> current(String registrationId, String forumEventId, String language) {
+        return jdbc.sql("""
+                        select forum_event_id, title, title_en, region, venue, starts_at, ends_at, cancelled,
+                               calendar_sequence from forum_event where forum_event_id = :id
+                        """)
+                .param("id", forumEventId)
+                .query((rs, i) -> {
+                    ForumEventSummary forum = ForumEventSummary.newBuilder().setForumEventId(rs.getString("forum_event_id"))
+                            .setTitle(rs.getString("title")).setTitleEn(rs.getString("title_en"))
+                            .setRegion(rs.getString("region")).setVenue(rs.getString("venue"))
+                            .setStartsAt(rs.getTimestamp("starts_at").toInstant())
+                            .setEndsAt(rs.getTimestamp("ends_at").toInstant()).build();
+                    ForumCalendar.Occasion occasion = rs.getBoolean("cancelled") ? ForumCalendar.Occasion.EVENT_CANCELLED
+                            : ForumCalendar.Occasion.CONFIRMED;
+                    return calendar.invite(registrationId, forum, language, rs.getInt("calendar_sequence"), occasion,
+                            clock.instant());
+                })
+                .optional();
     }
 
     private List<Notice> each(List<Notice> notices, Set<String> templates, ForumEventSummary forum, int sequence,

@@ -22,6 +22,20 @@ public class CalendarStore {
                 .update();
     }
 
+    /**
+     * The file of the newest email to this registration that carried one: what the attendee's calendar holds now, so
+     * the ticket page's download is byte for byte the file of that email.
+     */
+    public Optional<CalendarAttachment> latestFor(String registrationId) {
+        return jdbc.sql("""
+                        select c.method, c.ics from message_calendar c join message m on m.id = c.message_id
+                        where m.registration_id = :id order by m.created_at desc, m.id desc limit 1
+                        """)
+                .param("id", registrationId)
+                .query((rs, i) -> new CalendarAttachment(rs.getString("method"), rs.getString("ics")))
+                .optional();
+    }
+
     public Optional<CalendarAttachment> find(UUID messageId) {
         return jdbc.sql("select method, ics from message_calendar where message_id = :id").param("id", messageId)
                 .query((rs, i) -> new CalendarAttachment(rs.getString("method"), rs.getString("ics")))

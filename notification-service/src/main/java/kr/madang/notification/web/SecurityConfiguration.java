@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 /**
  * This service's part of the platform's API security chain (tokens, actuator and problem answers are the platform's,
  * {@code kr.madang.platform.security}). Statuses, templates and dead letters: OPS and HQ_ADMIN only. Opt-out links
- * are public (their token is signed); provider delivery reports carry the provider's callback token, checked by
+ * and attendees' calendar files are public (their token is signed); provider delivery reports carry the provider's callback token, checked by
  * their controller.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +23,7 @@ public class SecurityConfiguration {
             @Override
             public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
                 rules.requestMatchers("/api/opt-out/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calendar/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/sms/callbacks/**", "/api/alimtalk/callbacks/**").permitAll();
             }
 

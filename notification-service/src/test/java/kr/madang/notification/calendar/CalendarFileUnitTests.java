@@ -106,4 +106,20 @@ class CalendarFileUnitTests {
         assertThatThrownBy(() -> new CalendarInvite("u@d", 0, CalendarInvite.Method.REQUEST, STAMP, "t", null, null,
                 null, STAMP, null, null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void theZoneDefinitionIsBuiltOnceAndSharedSafelyByFilesWrittenAtOnce() throws Exception {
+        CalendarInvite invite = calendar.invite(REGISTRATION, jeju(Instant.parse("2023-02-06T04:00:00Z"),
+                Instant.parse("2023-02-07T09:00:00Z"), "메종글래드 제주 크리스탈홀"), "en", 3,
+                ForumCalendar.Occasion.RESCHEDULED, STAMP);
+        String expected = CalendarFile.write(invite);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var files = pool.invokeAll(java.util.Collections.nCopies(400,
+                    (java.util.concurrent.Callable<String>) () -> CalendarFile.write(invite)));
+            for (var file : files) {
+                assertThat(file.get()).isEqualTo(expected);
+            }
+        }
+        assertThat(ParsedIcs.parse(expected).timeZones()).containsExactly("Asia/Seoul");
+    }
 }

@@ -58,7 +58,8 @@ public class AttendeeLinks {
         return links.verify(token, purpose, null);
     }
 
-    private Instant expiry(ForumEvent event) {
+    /** Until when the attendee's own links work (the ticket's, and the calendar link on the ticket page). */
+    public Instant expiry(ForumEvent event) {
         return event.endsAt().plus(validityAfterEvent);
     }
 }

@@ -16,6 +16,7 @@ import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.forumevent.ForumEventView;
 import kr.madang.registration.links.AttendeeLinks;
 import kr.madang.registration.links.SignedLinks;
+import kr.madang.registration.ticket.CalendarLinks;
 import kr.madang.registration.ticket.ShortCodes;
 import kr.madang.registration.ticket.TicketCodes;
 import org.springframework.context.MessageSource;
@@ -44,9 +45,11 @@ public class TicketPages {
     private final ForumEventRepository events;
     private final TicketCodes ticketCodes;
     private final MessageSource messages;
+    private final CalendarLinks calendarLinks;
 
     public TicketPages(AttendeeLinks links, RegistrationRepository registrations, ForumEventRepository events,
-                       TicketCodes ticketCodes, MessageSource messages) {
+                       TicketCodes ticketCodes, MessageSource messages, CalendarLinks calendarLinks) {
+        this.calendarLinks = calendarLinks;
         this.links = links;
         this.registrations = registrations;
         this.events = events;
@@ -97,6 +100,12 @@ public class TicketPages {
             model.addAttribute("qr", QrCodes.svg(checkInCode, messages.getMessage("registration.ticket.qr.alt",
                     new Object[]{ShortCodes.display(shortCode)}, LocaleContextHolder.getLocale())));
             model.addAttribute("shortCode", ShortCodes.display(shortCode));
+            // the calendar file the emails carry, served by notification-service; offered to every confirmed ticket,
+            // a newcomer's-looking one included (issue 13), in the attendee's language (the page's for nobody's)
+            String language = registration.map(r -> r.language() == Language.EN ? "en" : "ko")
+                    .orElse(LocaleContextHolder.getLocale().getLanguage());
+            model.addAttribute("calendarUrl", calendarLinks.calendarUrl(grant.registrationId(), event.id(), language,
+                    links.expiry(event)));
         }
         if (status.isLive()) {
             String cancelUrl = links.cancellationUrl(grant.registrationId(), event);

@@ -299,6 +299,15 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         assertThat(shortCode.replace("-", "")).isEqualTo(jdbc.sql("""
                 select t.code from ticket_code t join registration r on r.id = t.registration_id where r.email = :e
                 """).param("e", email).query(String.class).single());
+        // issue 17: the calendar file of the emails, served by notification-service, in the attendee's language
+        org.openqa.selenium.WebElement calendar = browser.find(By.id("calendar-link"));
+        assertThat(calendar.isDisplayed()).isTrue();
+        assertThat(calendar.getText()).isEqualTo("일정 파일(.ics) 내려받기");
+        String registrationId = jdbc.sql("select id::text from registration where email = :e").param("e", email)
+                .query(String.class).single();
+        assertThat(calendar.getAttribute("href")).startsWith("http://localhost:8083/api/calendar/k1." + registrationId
+                + "." + eventId + ".ko.").doesNotContain("jiho").doesNotContain("최지호");
+        assertThat(browser.text()).contains("내 캘린더에 추가");
         assertThat(browser.axeViolations()).as("axe-core on the ticket (ko)").isEmpty();
 
         browser.driver().navigate().refresh();
@@ -310,6 +319,8 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
         browser.go(ticketPath.replaceFirst("\\?.*$", "") + "?lang=en");
         assertThat(browser.waitForText("Your place is confirmed")).contains("Your ticket", "Short code", shortCode,
                 "1st Digital Regional Innovation Forum");
+        assertThat(browser.find(By.id("calendar-link")).getText()).isEqualTo("Download the calendar file (.ics)");
+        assertThat(browser.text()).contains("Add to your calendar", "same calendar file");
         assertThat(browser.axeViolations()).as("axe-core on the ticket (en)").isEmpty();
 
         org.openqa.selenium.Dimension before = browser.driver().manage().window().getSize();

@@ -94,6 +94,8 @@ public final class LocalServices {
         env.put("MADANG_KAFKA", kafka);
         env.put("MADANG_LINKS_SECRET", secrets.get("links"));
         env.put("MADANG_PUBLIC_BASE_URL", settings.publicUrl(service.port()));
+        // the ticket page (registration-service) links to the calendar files notification-service serves
+        env.put("MADANG_NOTIFICATION_BASE_URL", settings.publicUrl(settings.notificationPort()));
         env.put("MADANG_JWK_SET_URI", jwkSetUri());
         // the services accept tokens of this issuer only: the dev token issuer names itself after its port
         env.put("MADANG_JWT_ISSUER", "http://localhost:" + settings.tokenPort());
