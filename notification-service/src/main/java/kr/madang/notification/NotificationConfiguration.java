@@ -83,9 +83,10 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    AlimTalkGateway alimTalkGateway(AlimTalkProperties properties, AlimTalkStore store, SmsGateway sms, Clock clock) {
+    AlimTalkGateway alimTalkGateway(AlimTalkProperties properties, AlimTalkStore store, SmsGateway sms, Clock clock,
+                                    kr.madang.notification.eventchannel.EventTextChannels eventChannels) {
         AlimTalkProvider provider = properties.enabled() && properties.baseUrl() != null ? new NhnAlimTalkApi(properties) : null;
-        return new AlimTalkGateway(properties, provider, store, sms, clock);
+        return new AlimTalkGateway(properties, provider, store, sms, clock, eventChannels::smsOnly);
     }
 
     @Bean

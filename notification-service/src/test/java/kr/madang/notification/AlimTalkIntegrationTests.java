@@ -187,6 +187,91 @@ class AlimTalkIntegrationTests extends NotificationIntegrationTest {
         assertThat(live.get("alimTalk").get("active").asBoolean()).isTrue();
     }
 
+    @Test
+    void aForumEventSwitchedToSmsOnlySendsItsTextsBySmsWithoutAskingTheVendorAndSwitchedBackByAlimTalk() {
+        String forumEventId = UUID.randomUUID().toString();
+        String firstPhone = uniquePhone();
+        UUID first = phoneMessageOf(confirmedWithPhone(forumEventId, firstPhone));
+        awaitStatus(first, "SENT");
+        assertThat(channelOf(first)).as("no choice yet: AlimTalk").isEqualTo("ALIMTALK");
+
+        JsonNode chosen = chooseTextChannel(forumEventId, "SMS");
+        assertThat(chosen.get("channel").asString()).isEqualTo("SMS");
+        String phone = uniquePhone();
+        UUID smsOnly = phoneMessageOf(confirmedWithPhone(forumEventId, phone));
+        awaitStatus(smsOnly, "SENT");
+        assertThat(channelOf(smsOnly)).isEqualTo("SMS");
+        assertThat(smsTo(phone)).hasSize(1);
+        ALIMTALK.verify(0, postRequestedFor(urlPathEqualTo(AlimTalkStubs.PATH))
+                .withRequestBody(matchingJsonPath("$.recipientList[0].recipientNo", equalTo("0" + phone.substring(3)))));
+
+        chooseTextChannel(forumEventId, "ALIMTALK");
+        String again = uniquePhone();
+        UUID alimTalk = phoneMessageOf(confirmedWithPhone(forumEventId, again));
+        awaitStatus(alimTalk, "SENT");
+        assertThat(channelOf(alimTalk)).isEqualTo("ALIMTALK");
+        assertThat(smsTo(again)).isEmpty();
+        ALIMTALK.verify(1, postRequestedFor(urlPathEqualTo(AlimTalkStubs.PATH))
+                .withRequestBody(matchingJsonPath("$.recipientList[0].recipientNo", equalTo("0" + again.substring(3)))));
+    }
+
+    @Test
+    void anAlimTalkQueuedBeforeItsEventWasSwitchedToSmsOnlyGoesBySmsWhenSent() {
+        String forumEventId = UUID.randomUUID().toString();
+        UUID known = phoneMessageOf(confirmedWithPhone(forumEventId, uniquePhone()));
+        awaitStatus(known, "SENT");
+        String phone = uniquePhone();
+        UUID queued = phoneMessageOf(confirmedWithPhone(forumEventId, phone));
+        awaitStatus(queued, "SENT");
+        // as if it had been waiting in the queue (e.g. for a retry) when ops switched the event
+        chooseTextChannel(forumEventId, "SMS");
+        jdbc.sql("update message set status = 'QUEUED', next_attempt_at = :at, status_version = status_version + 1 where id = :id")
+                .param("id", queued).param("at", java.sql.Timestamp.from(clock.instant())).update();
+        dispatchSignal.wake();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(phone).size() == 1 && "alpha".equals(providerOf(queued)));
+        assertThat(channelOf(queued)).as("still one AlimTalk message, sent by its fallback").isEqualTo("ALIMTALK");
+        ALIMTALK.verify(1, postRequestedFor(urlPathEqualTo(AlimTalkStubs.PATH))
+                .withRequestBody(matchingJsonPath("$.recipientList[0].recipientNo", equalTo("0" + phone.substring(3)))));
+    }
+
+    @Test
+    void aRecipientsOwnPreferenceForSmsWinsOverAnEventOnAlimTalk() {
+        String forumEventId = UUID.randomUUID().toString();
+        awaitStatus(phoneMessageOf(confirmedWithPhone(forumEventId, uniquePhone())), "SENT");
+        chooseTextChannel(forumEventId, "ALIMTALK");
+        String phone = uniquePhone();
+        http.put().uri("/api/opt-outs").header("Authorization", "Bearer " + TestTokens.ops())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("channel", "ALIMTALK", "address", phone))
+                .exchange().expectStatus().is2xxSuccessful();
+
+        UUID id = phoneMessageOf(confirmedWithPhone(forumEventId, phone));
+        awaitStatus(id, "SENT");
+        assertThat(channelOf(id)).isEqualTo("SMS");
+    }
+
+    @Test
+    void aBadTextChannelChoiceIsAProblemNamingTheFieldAndChangesNothing() {
+        String forumEventId = UUID.randomUUID().toString();
+        awaitStatus(phoneMessageOf(confirmedWithPhone(forumEventId, uniquePhone())), "SENT");
+        String uri = "/api/forum-events/" + forumEventId + "/text-channel";
+        for (Object body : List.of(Map.of("channel", "FAX"), Map.of("channel", " "), Map.of())) {
+            String problem = http.put().uri(uri).header("Authorization", "Bearer " + TestTokens.ops())
+                    .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(JSON.readTree(problem).get("field").asString()).isEqualTo("channel");
+        }
+        assertThat(jdbc.sql("select count(*) from forum_event_text_channel where forum_event_id = :id")
+                .param("id", forumEventId).query(Integer.class).single()).isZero();
+        http.put().uri("/api/forum-events/" + UUID.randomUUID() + "/text-channel")
+                .header("Authorization", "Bearer " + TestTokens.ops()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", "SMS")).exchange().expectStatus().isNotFound();
+        http.put().uri(uri).header("Authorization", "Bearer " + TestTokens.regionalOffice("JEJU"))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("channel", "SMS")).exchange().expectStatus().isForbidden();
+        assertThat(get(uri, TestTokens.hqAdmin()).get("channel").asString()).isEqualTo("ALIMTALK");
+    }
+
     // ---
 
     private static String uniquePhone() {
@@ -196,6 +281,23 @@ class AlimTalkIntegrationTests extends NotificationIntegrationTest {
     private static RegistrationConfirmed confirmedWithPhone(String phone) {
         return TestEvents.confirmed(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 TestEvents.contact("김민지", null, phone, Language.KO));
+    }
+
+    private static RegistrationConfirmed confirmedWithPhone(String forumEventId, String phone) {
+        return TestEvents.confirmed(forumEventId, UUID.randomUUID().toString(),
+                TestEvents.contact("김민지", null, phone, Language.KO));
+    }
+
+    private JsonNode chooseTextChannel(String forumEventId, String channel) {
+        String body = http.put().uri("/api/forum-events/" + forumEventId + "/text-channel")
+                .header("Authorization", "Bearer " + TestTokens.ops()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("channel", channel)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    private String channelOf(UUID id) {
+        return jdbc.sql("select channel from message where id = :id").param("id", id).query(String.class).single();
     }
 
     private UUID phoneMessageOf(RegistrationConfirmed event) {

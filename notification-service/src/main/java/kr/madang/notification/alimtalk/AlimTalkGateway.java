@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -35,9 +36,17 @@ public class AlimTalkGateway {
     private final AlimTalkStore store;
     private final SmsGateway sms;
     private final Clock clock;
+    private final Predicate<String> smsOnlyEvent;
 
     public AlimTalkGateway(AlimTalkProperties properties, AlimTalkProvider provider, AlimTalkStore store, SmsGateway sms,
                            Clock clock) {
+        this(properties, provider, store, sms, clock, forumEventId -> false);
+    }
+
+    /** {@code smsOnlyEvent}: true for a forum event whose text messages ops switched to SMS/LMS only. */
+    public AlimTalkGateway(AlimTalkProperties properties, AlimTalkProvider provider, AlimTalkStore store, SmsGateway sms,
+                           Clock clock, Predicate<String> smsOnlyEvent) {
+        this.smsOnlyEvent = smsOnlyEvent;
         this.provider = provider;
         this.providerName = properties.providerName();
         this.enabled = properties.enabled() && provider != null;
@@ -62,6 +71,10 @@ public class AlimTalkGateway {
         Optional<AlimTalkStore.Extra> extra = store.find(message.id());
         if (!enabled || extra.isEmpty() || extra.get().fallenBackAt() != null) {
             // switched off, or already given up on AlimTalk (a refusal, a failed delivery report): SMS only
+            return fallback(message, tries);
+        }
+        if (message.forumEventId() != null && smsOnlyEvent.test(message.forumEventId())) {
+            // queued before ops switched its forum event to SMS/LMS only: the switch holds from now on
             return fallback(message, tries);
         }
         Instant started = clock.instant();

@@ -11,6 +11,7 @@ import kr.madang.notification.alimtalk.AlimTalkStore;
 import kr.madang.notification.calendar.CalendarStore;
 import kr.madang.notification.dispatch.DispatchSignal;
 import kr.madang.notification.dispatch.QuietHours;
+import kr.madang.notification.eventchannel.EventTextChannels;
 import kr.madang.notification.optout.OptOuts;
 import kr.madang.notification.routing.Notice;
 import kr.madang.notification.routing.Recipient;
@@ -45,10 +46,12 @@ public class MessageQueue {
     private final CalendarStore calendars;
     private final AlimTalkStore alimTalks;
     private final boolean alimTalkEnabled;
+    private final EventTextChannels eventChannels;
 
     public MessageQueue(TemplateStore templates, MessageStore messages, StatusEvents statusEvents, OptOuts optOuts,
                         QuietHours quietHours, DispatchSignal signal, Clock clock, CalendarStore calendars,
-                        AlimTalkStore alimTalks, AlimTalkProperties alimTalkProperties) {
+                        AlimTalkStore alimTalks, AlimTalkProperties alimTalkProperties, EventTextChannels eventChannels) {
+        this.eventChannels = eventChannels;
         this.calendars = calendars;
         this.alimTalks = alimTalks;
         this.alimTalkEnabled = alimTalkProperties.enabled();
@@ -75,7 +78,7 @@ public class MessageQueue {
             if (address == null || address.isBlank()) {
                 continue;
             }
-            Optional<Template> alimTalk = channel == Channel.SMS ? alimTalkTemplate(spec, address, recipient.language())
+            Optional<Template> alimTalk = channel == Channel.SMS ? alimTalkTemplate(spec, address, recipient.language(), notice.forumEventId())
                     : Optional.empty();
             Template template = alimTalk.or(() -> templates.current(spec.code(), channel, recipient.language()))
                     .orElseThrow(() -> new MissingTemplateException(spec.code(), channel.name(), recipient.language()));
@@ -102,10 +105,11 @@ public class MessageQueue {
     /**
      * AlimTalk instead of SMS (it falls back to SMS when it cannot go) when: the channel is switched on, this event's
      * template has a live, active AlimTalk version in the recipient's language (per event type: operations add one
-     * once the vendor approved it), and the recipient has not asked for SMS instead (an opt-out of ALIMTALK).
+     * once the vendor approved it), the recipient has not asked for SMS instead (an opt-out of ALIMTALK), and ops did
+     * not choose SMS/LMS only for the forum event the message is about.
      */
-    private Optional<Template> alimTalkTemplate(TemplateSpec spec, String phone, String language) {
-        if (!alimTalkEnabled || optOuts.hasOptedOut(phone, Channel.ALIMTALK)) {
+    private Optional<Template> alimTalkTemplate(TemplateSpec spec, String phone, String language, String forumEventId) {
+        if (!alimTalkEnabled || optOuts.hasOptedOut(phone, Channel.ALIMTALK) || eventChannels.smsOnly(forumEventId)) {
             return Optional.empty();
         }
         return templates.current(spec.code(), Channel.ALIMTALK, language)

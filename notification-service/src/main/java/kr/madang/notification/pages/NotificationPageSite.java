@@ -28,7 +28,8 @@ public class NotificationPageSite implements PageSite {
         }
         return List.of(new Link("notification.nav.messages", "/ops/messages"),
                 new Link("notification.nav.templates", "/ops/templates"),
-                new Link("notification.nav.deadLetters", "/ops/dead-letters"));
+                new Link("notification.nav.deadLetters", "/ops/dead-letters"),
+                new Link("notification.nav.forumEvents", "/ops/forum-events"));
     }
 
     @Override
