@@ -83,6 +83,17 @@ class HotEventIntegrationTests extends IntegrationTestBase {
                 .param(eventId).query(Integer.class).list()).isEqualTo(IntStream.rangeClosed(1, unique - SEATS + 1).boxed().toList());
         assertThat(jdbc.sql("select count(distinct email) = count(*) from registration where event_id = ?::uuid")
                 .param(eventId).query(Boolean.class).single()).isTrue();
+        // In arrival order: a registration that took its place in line earlier never holds a later position, and
+        // every seat went to someone who arrived before everyone waiting (the bench counted such inversions when the
+        // arrival time was read before queueing).
+        assertThat(jdbc.sql("""
+                select count(*) from (select created_at < lag(created_at) over (order by waitlist_position) inverted
+                  from registration where event_id = ?::uuid and status = 'WAITLISTED') x where inverted""")
+                .param(eventId).query(Long.class).single()).as("waitlist positions out of arrival order").isZero();
+        assertThat(jdbc.sql("""
+                select max(created_at) filter (where status = 'CONFIRMED') <= min(created_at) filter (where status = 'WAITLISTED')
+                from registration where event_id = ?::uuid""").param(eventId).query(Boolean.class).single())
+                .as("seats went to those who arrived first").isTrue();
 
         // The events: one per registration, numbered without gaps, seats before waitlist places, waitlist places in
         // the order of their positions, and the same story as the rows.

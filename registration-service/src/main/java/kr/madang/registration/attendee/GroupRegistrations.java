@@ -1,5 +1,6 @@
 package kr.madang.registration.attendee;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.access.Access;
 import kr.madang.registration.capacity.Combiner;
 import kr.madang.registration.capacity.EventSeats;
+import kr.madang.registration.capacity.SeatEvent;
 import kr.madang.registration.capacity.SeatLedger;
 import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.forumevent.ForumEventRepository;
@@ -42,6 +44,10 @@ final class GroupRegistrations {
     /** One validated registration waiting for its batch, with what its request knew. */
     record Request(ForumEvent event, AttendeeForm.Valid attendee, CurrentUser staff, String by,
                    Registration.Source source, String correlationId, RequestTrace trace, Instant at) {
+
+        Request arrivedAt(Instant when) {
+            return new Request(event, attendee, staff, by, source, correlationId, trace, when);
+        }
     }
 
     /**
@@ -62,10 +68,12 @@ final class GroupRegistrations {
     private final DomainEvents publish;
     private final Function<Request, Registration> alone;
     private final DistributionSummary batchSizes;
+    private final Clock clock;
 
     GroupRegistrations(int maxBatch, TransactionTemplate transactions, ForumEventRepository events,
                        RegistrationRepository registrations, SeatLedger ledger, DomainEvents publish,
-                       Function<Request, Registration> alone, DistributionSummary batchSizes) {
+                       Function<Request, Registration> alone, DistributionSummary batchSizes, Clock clock) {
+        this.clock = clock;
         this.transactions = transactions;
         this.events = events;
         this.registrations = registrations;
@@ -78,7 +86,8 @@ final class GroupRegistrations {
 
     Registration register(Request request) {
         try {
-            return combiner.submit(request.event().id(), request);
+            // stamped as it takes its place in line: arrival times follow the order seats and positions are given in
+            return combiner.submit(request.event().id(), () -> request.arrivedAt(clock.instant()));
         } catch (Combiner.WaitedTooLong queueDidNotMove) {
             throw new Busy(queueDidNotMove); // never processed: nothing written, the caller retries
         }
@@ -185,19 +194,19 @@ final class GroupRegistrations {
         EventSeats seats = SeatLedger.seatsOf(event);
         List<Registration> rows = new ArrayList<>(accepted.size());
         List<String> emailKeys = new ArrayList<>(accepted.size());
-        List<ForumEvent> afters = new ArrayList<>(accepted.size());
+        List<SeatEvent> decided = new ArrayList<>(accepted.size());
         for (int i : accepted) {
             Request r = batch.get(i);
             AttendeeForm.Valid a = r.attendee();
-            EventSeats.Placement placed = seats.admit(pendingApproval(event, r));
-            Registration row = new Registration(ids.get(i), eventId, RegistrationService.statusOf(placed),
-                    placed.waitlistPosition(), a.name(), a.email(), a.phone(),
+            SeatEvent placed = seats.register(ids.get(i), pendingApproval(event, r));
+            Registration row = new Registration(ids.get(i), eventId, RegistrationService.statusAfter(placed),
+                    RegistrationService.positionAfter(placed), a.name(), a.email(), a.phone(),
                     a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(),
                     a.wheelchair(), a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(),
                     r.at(), r.source(), r.by(), r.at(), r.at(), null, null, null, null, null, null, null, List.of());
             rows.add(row);
             emailKeys.add(a.emailKey());
-            afters.add(event.withCounters(placed.confirmed(), placed.waitlistIssued(), placed.version()));
+            decided.add(placed);
             outcomes[i] = new Outcome(row, null);
         }
         ledger.record(eventId, seats);
@@ -208,15 +217,10 @@ final class GroupRegistrations {
         }
         for (int j = 0; j < rows.size(); j++) {
             Registration row = rows.get(j);
-            ForumEvent after = afters.get(j);
+            SeatEvent placed = decided.get(j);
             Request request = batch.get(accepted.get(j));
-            request.trace().within(() -> CorrelationIds.with(request.correlationId(), () -> {
-                switch (row.status()) {
-                    case CONFIRMED -> publish.confirmed(row, after, null);
-                    case WAITLISTED -> publish.waitlisted(row, after, row.waitlistPosition(), null);
-                    default -> publish.pendingApproval(row, after);
-                }
-            }));
+            request.trace().within(() -> CorrelationIds.with(request.correlationId(),
+                    () -> publish.seatEvent(placed, row, event, null)));
         }
         return List.of(outcomes);
     }

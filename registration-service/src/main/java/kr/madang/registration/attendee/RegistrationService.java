@@ -17,6 +17,7 @@ import kr.madang.platform.web.CorrelationIds;
 import kr.madang.platform.web.WhenBusy;
 import kr.madang.registration.access.Access;
 import kr.madang.registration.capacity.EventSeats;
+import kr.madang.registration.capacity.SeatEvent;
 import kr.madang.registration.capacity.SeatLedger;
 import kr.madang.registration.consent.ConsentPolicies;
 import kr.madang.registration.forumevent.ForumEvent;
@@ -95,7 +96,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         this.transactions = new TransactionTemplate(transactionManager);
         this.groups = new GroupRegistrations(maxBatch, transactions, events, registrations, ledger, publish,
                 this::registerAlone, DistributionSummary.builder("madang.registration.group-commit.batch-size")
-                        .description("Registrations of one event committed in one transaction").register(meters));
+                        .description("Registrations of one event committed in one transaction").register(meters), clock);
     }
 
     // ---- registering ----------------------------------------------------------------------------------------------
@@ -207,10 +208,10 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     @Transactional
     public Registration registerValid(ForumEvent snapshot, AttendeeForm.Valid a, String by, Registration.Source source) {
         boolean selfService = source == Registration.Source.SELF;
-        Instant now = clock.instant();
         // Checked on the locked row, not on the caller's snapshot: a close committed since it was read must refuse
         // (a registration pending approval takes no seat, so no conditional UPDATE would catch it later).
         ForumEvent event = events.lock(snapshot.id()).orElseThrow(() -> ApiProblem.notFound("Forum event " + snapshot.id()));
+        Instant now = clock.instant(); // read under the lock: registration times follow the order of the seats
         String refusal = event.registrationRefusal(now, selfService);
         if (refusal != null) {
             throw new StateConflict("Registration not possible", refusal, event.status().name(),
@@ -222,11 +223,11 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         });
 
         EventSeats seats = SeatLedger.seatsOf(event);
-        EventSeats.Placement placed = seats.admit(event.approvalRequired() && selfService);
-        ForumEvent after = ledger.record(event.id(), seats);
-        RegistrationStatus status = statusOf(placed);
-        Integer position = placed.waitlistPosition();
-        Registration r = new Registration(UUID.randomUUID(), event.id(), status, position, a.name(), a.email(),
+        SeatEvent placed = seats.register(UUID.randomUUID(), event.approvalRequired() && selfService);
+        ledger.record(event.id(), seats);
+        RegistrationStatus status = statusAfter(placed);
+        Integer position = positionAfter(placed);
+        Registration r = new Registration(placed.registrationId(), event.id(), status, position, a.name(), a.email(),
                 a.phone(), a.organisation(), a.jobTitle(), a.attendeeType(), a.language(), a.accessibilityNotes(),
                 a.wheelchair(), a.signLanguage(), a.hearingLoop(), a.dietaryNeeds(), a.consentPolicyVersion(), now,
                 source, by, now, now, null, null, null, null, null, null, null, a.sessionIds());
@@ -242,11 +243,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
             }
             registrations.insertSessions(r.id(), a.sessionIds(), seated);
         }
-        switch (status) {
-            case CONFIRMED -> publish.confirmed(r, after, null);
-            case WAITLISTED -> publish.waitlisted(r, after, position, null);
-            default -> publish.pendingApproval(r, after);
-        }
+        publish.seatEvent(placed, r, event, null);
         log.debug("Registration {} for event {}: {}", r.id(), event.id(), status);
         return r;
     }
@@ -279,12 +276,24 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         }
     }
 
-    /** The status a registration gets from where {@link EventSeats} placed it. */
-    static RegistrationStatus statusOf(EventSeats.Placement placed) {
-        return switch (placed.place()) {
-            case SEAT -> RegistrationStatus.CONFIRMED;
-            case WAITLIST -> RegistrationStatus.WAITLISTED;
-            case AWAITING_APPROVAL -> RegistrationStatus.PENDING_APPROVAL;
+    /** The status a registration has after what {@link EventSeats} decided for it. */
+    static RegistrationStatus statusAfter(SeatEvent decided) {
+        return switch (decided) {
+            case SeatEvent.SeatTaken taken -> RegistrationStatus.CONFIRMED;
+            case SeatEvent.Promoted promoted -> RegistrationStatus.CONFIRMED;
+            case SeatEvent.Waitlisted waitlisted -> RegistrationStatus.WAITLISTED;
+            case SeatEvent.ApprovalAwaited awaited -> RegistrationStatus.PENDING_APPROVAL;
+            case SeatEvent.Cancelled cancelled -> RegistrationStatus.CANCELLED;
+            case SeatEvent.Rejected rejected -> RegistrationStatus.REJECTED;
+        };
+    }
+
+    /** The waitlist position a registration holds after what {@link EventSeats} decided for it, if any. */
+    static Integer positionAfter(SeatEvent decided) {
+        return switch (decided) {
+            case SeatEvent.Waitlisted waitlisted -> waitlisted.position();
+            case SeatEvent.Promoted promoted -> promoted.fromPosition();
+            default -> null;
         };
     }
 
@@ -372,16 +381,13 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
             throw eventNotLive(locked.event());
         }
         EventSeats seats = SeatLedger.seatsOf(locked.event());
-        EventSeats.Placement placed = seats.approve();
-        ForumEvent after = ledger.record(r.eventId(), seats);
-        if (placed.place() == EventSeats.Place.SEAT) {
-            registrations.decide(id, RegistrationStatus.CONFIRMED, null, user.subject(), null, now);
+        SeatEvent placed = seats.approve(id);
+        ledger.record(r.eventId(), seats);
+        registrations.decide(id, statusAfter(placed), positionAfter(placed), user.subject(), null, now);
+        if (placed instanceof SeatEvent.SeatTaken) {
             seatSessions(r);
-            publish.confirmed(r, after, null);
-        } else {
-            registrations.decide(id, RegistrationStatus.WAITLISTED, placed.waitlistPosition(), user.subject(), null, now);
-            publish.waitlisted(r, after, placed.waitlistPosition(), null);
         }
+        publish.seatEvent(placed, r, locked.event(), null);
         return registrations.find(id).orElseThrow();
     }
 
@@ -389,8 +395,11 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     public Registration reject(UUID id, String reason, CurrentUser user) {
         Locked locked = lockForStaff(id, user);
         locked.registration().requirePendingApproval("reject");
-        registrations.decide(id, RegistrationStatus.REJECTED, null, user.subject(), reason, clock.instant());
-        publish.rejected(locked.registration(), events.nextVersion(locked.event().id()), reason);
+        EventSeats seats = SeatLedger.seatsOf(locked.event());
+        SeatEvent rejected = seats.reject(id, reason);
+        ledger.record(locked.event().id(), seats);
+        registrations.decide(id, statusAfter(rejected), null, user.subject(), reason, clock.instant());
+        publish.seatEvent(rejected, locked.registration(), locked.event(), null);
         return registrations.find(id).orElseThrow();
     }
 
@@ -439,16 +448,13 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         }
         boolean wasConfirmed = r.status() == RegistrationStatus.CONFIRMED;
         registrations.cancel(r.id(), by, reason, clock.instant());
-        ForumEvent after;
-        EventSeats seats = SeatLedger.seatsOf(locked.event());
         if (wasConfirmed) {
             registrations.seatedSessions(r.id()).forEach(ledger::releaseSessionSeat);
-            seats.release();
-        } else {
-            seats.touch();
         }
-        after = ledger.record(r.eventId(), seats);
-        String cause = publish.registrationCancelled(r, after, by, reason, wasConfirmed, null);
+        EventSeats seats = SeatLedger.seatsOf(locked.event());
+        SeatEvent cancelled = seats.cancel(r.id(), wasConfirmed, by, reason);
+        ledger.record(r.eventId(), seats);
+        String cause = publish.seatEvent(cancelled, r, locked.event(), null);
         log.info("Registration {} of event {} cancelled by {}", r.id(), r.eventId(), by);
         if (wasConfirmed) {
             promoteWhileRoom(r.eventId(), cause);
@@ -470,11 +476,10 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
                 break;
             }
             Registration r = next.get();
-            EventSeats.Placement placed = seats.promote(r.waitlistPosition());
-            registrations.updateStatus(r.id(), RegistrationStatus.CONFIRMED, r.waitlistPosition(), clock.instant());
+            SeatEvent placed = seats.promote(r.id(), r.waitlistPosition());
+            registrations.updateStatus(r.id(), statusAfter(placed), positionAfter(placed), clock.instant());
             seatSessions(r);
-            publish.promoted(r, event.withCounters(placed.confirmed(), placed.waitlistIssued(), placed.version()),
-                    r.waitlistPosition(), cause);
+            publish.seatEvent(placed, r, event, cause);
             log.info("Registration {} of event {} promoted from waitlist position {}", r.id(), eventId,
                     r.waitlistPosition());
             promoted++;

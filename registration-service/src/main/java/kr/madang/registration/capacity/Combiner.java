@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Group commit per key (here: per forum event). Why: every registration of one event must update that event's one
@@ -100,13 +101,23 @@ public final class Combiner<K, T, R> {
 
     /** Queues the request, takes part in the work when it is this caller's turn, and returns its own answer. */
     public R submit(K key, T request) {
-        Item<T, R> mine = new Item<>(request);
+        return submit(key, () -> request);
+    }
+
+    /**
+     * Like {@link #submit(Object, Object)}, with the request made at the moment it takes its place in line (under
+     * the lane's lock): whatever it reads then, such as the time it arrived, follows the order it is processed in.
+     */
+    public R submit(K key, Supplier<T> requestAsItQueues) {
+        Item<T, R>[] queued = newItemHolder();
         // queued inside compute(): a lane being retired (see release) cannot receive a request meanwhile
         Lane<T, R> lane = lanes.compute(key, (k, existing) -> {
             Lane<T, R> l = existing == null ? new Lane<>() : existing;
-            l.queue.add(mine);
+            queued[0] = new Item<>(requestAsItQueues.get());
+            l.queue.add(queued[0]);
             return l;
         });
+        Item<T, R> mine = queued[0];
         if (lane.leading.compareAndSet(false, true)) {
             lead(key, lane, mine);
         } else {
@@ -123,6 +134,11 @@ public final class Combiner<K, T, R> {
             }
             throw e;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T, R> Item<T, R>[] newItemHolder() {
+        return (Item<T, R>[]) new Item<?, ?>[1];
     }
 
     private void awaitTurn(K key, Lane<T, R> lane, Item<T, R> mine) {

@@ -27,6 +27,7 @@ import kr.madang.platform.sealing.SubjectKeyStore;
 import kr.madang.schemas.sealing.FieldSealer;
 import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.attendee.Registration;
+import kr.madang.registration.capacity.SeatEvent;
 import kr.madang.registration.forumevent.ForumEvent;
 import kr.madang.registration.links.AttendeeLinks;
 import kr.madang.registration.ticket.ShortCodes;
@@ -93,7 +94,29 @@ public class DomainEvents {
                 .setPreviousVenue(change.previousVenue()).build());
     }
 
-    public String confirmed(Registration r, ForumEvent e, String causation) {
+    /**
+     * Publishes what {@link kr.madang.registration.capacity.EventSeats} decided for one registration, as the event of
+     * the published language it maps to, numbered with the forum event's version right after that change. Decides
+     * nothing: the seat, the position and the version all come from the seat event.
+     */
+    public String seatEvent(SeatEvent change, Registration r, ForumEvent event, String causation) {
+        if (!change.registrationId().equals(r.id())) {
+            throw new IllegalArgumentException("seat event of " + change.registrationId() + " given registration " + r.id());
+        }
+        SeatEvent.Counters after = change.after();
+        ForumEvent e = event.withCounters(after.confirmed(), after.waitlistIssued(), after.version());
+        return switch (change) {
+            case SeatEvent.SeatTaken taken -> confirmed(r, e, causation);
+            case SeatEvent.Waitlisted waitlisted -> waitlisted(r, e, waitlisted.position(), causation);
+            case SeatEvent.ApprovalAwaited awaited -> pendingApproval(r, e, causation);
+            case SeatEvent.Promoted promoted -> promoted(r, e, promoted.fromPosition(), causation);
+            case SeatEvent.Cancelled cancelled -> registrationCancelled(r, e, cancelled.by(), cancelled.reason(),
+                    cancelled.seatFreed(), causation);
+            case SeatEvent.Rejected rejected -> rejected(r, e, rejected.reason(), causation);
+        };
+    }
+
+    private String confirmed(Registration r, ForumEvent e, String causation) {
         return append(personal(r, RegistrationConfirmed.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
@@ -101,26 +124,26 @@ public class DomainEvents {
                 .setTicketCode(ShortCodes.display(ticketCodes.codeFor(r.id(), e.id()))).build()));
     }
 
-    public String waitlisted(Registration r, ForumEvent e, int position, String causation) {
+    private String waitlisted(Registration r, ForumEvent e, int position, String causation) {
         return append(personal(r, RegistrationWaitlisted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setWaitlistPosition(position)
                 .setCancellationUrl(links.cancellationUrl(r.id(), e)).build()));
     }
 
-    public String pendingApproval(Registration r, ForumEvent e) {
-        return append(personal(r, RegistrationPendingApproval.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+    private String pendingApproval(Registration r, ForumEvent e, String causation) {
+        return append(personal(r, RegistrationPendingApproval.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e)).build()));
     }
 
-    public String rejected(Registration r, ForumEvent e, String reason) {
-        return append(personal(r, RegistrationRejected.newBuilder().setHeader(header(e, null)).setRegistrationId(id(r))
+    private String rejected(Registration r, ForumEvent e, String reason, String causation) {
+        return append(personal(r, RegistrationRejected.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setReason(reason).build()));
     }
 
-    public String promoted(Registration r, ForumEvent e, int fromPosition, String causation) {
+    private String promoted(Registration r, ForumEvent e, int fromPosition, String causation) {
         return append(personal(r, RegistrationPromoted.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
@@ -129,8 +152,8 @@ public class DomainEvents {
                 .build()));
     }
 
-    public String registrationCancelled(Registration r, ForumEvent e, String by, String reason, boolean wasConfirmed,
-                                        String causation) {
+    private String registrationCancelled(Registration r, ForumEvent e, String by, String reason, boolean wasConfirmed,
+                                         String causation) {
         return append(personal(r, RegistrationCancelled.newBuilder().setHeader(header(e, causation)).setRegistrationId(id(r))
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancelledBy(by).setReason(reason)

@@ -65,6 +65,27 @@ class CombinerUnitTests {
                 .as("requests arriving meanwhile are combined").isGreaterThan(1);
     }
 
+    /**
+     * A registration's arrival time is its place in line: the bench found waitlist positions out of arrival order
+     * when the time was read before the request queued (two threads can read the clock in one order and queue in the
+     * other). A request made as it queues is stamped in queue order, so processing follows the stamps exactly.
+     */
+    @Test
+    void requestsMadeAsTheyQueueAreProcessedInTheOrderOfTheirArrivalStamps() throws Exception {
+        AtomicInteger clock = new AtomicInteger();
+        List<Integer> processed = Collections.synchronizedList(new ArrayList<>());
+        Combiner<String, Integer, Integer> combiner = new Combiner<>(50, (key, batch) -> {
+            batch.forEach(item -> {
+                processed.add(item.request());
+                item.complete(item.request());
+            });
+            LockSupport.parkNanos(100_000);
+        });
+        concurrently(4000, 64, i -> combiner.submit("hot", clock::incrementAndGet));
+
+        assertThat(processed).hasSize(4000).isSorted();
+    }
+
     @Test
     void aLoneRequestIsProcessedAtOnceInABatchOfOne() {
         Seats seats = new Seats();

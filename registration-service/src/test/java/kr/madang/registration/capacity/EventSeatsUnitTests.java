@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,51 +22,83 @@ import org.junit.jupiter.api.Test;
  */
 class EventSeatsUnitTests {
 
+    private static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private static final UUID C = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+
     @Test
     void newcomersTakeSeatsInOrderThenWaitAtIncreasingPositionsEachWithItsOwnVersion() {
         EventSeats seats = new EventSeats(2, 1, 4, 10);
-        EventSeats.Placement first = seats.admit(false);
-        EventSeats.Placement second = seats.admit(false);
-        EventSeats.Placement pending = seats.admit(true);
-        assertThat(first).isEqualTo(new EventSeats.Placement(EventSeats.Place.SEAT, null, 2, 4, 11));
-        assertThat(second).isEqualTo(new EventSeats.Placement(EventSeats.Place.WAITLIST, 5, 2, 5, 12));
-        assertThat(pending).isEqualTo(new EventSeats.Placement(EventSeats.Place.AWAITING_APPROVAL, null, 2, 5, 13));
+        SeatEvent first = seats.register(A, false);
+        SeatEvent second = seats.register(B, false);
+        SeatEvent pending = seats.register(C, true);
+        assertThat(first).isEqualTo(new SeatEvent.SeatTaken(A, new SeatEvent.Counters(2, 4, 11)));
+        assertThat(second).isEqualTo(new SeatEvent.Waitlisted(B, 5, new SeatEvent.Counters(2, 5, 12)));
+        assertThat(pending).isEqualTo(new SeatEvent.ApprovalAwaited(C, new SeatEvent.Counters(2, 5, 13)));
+        assertThat(seats.events()).as("what happened, in order").containsExactly(first, second, pending);
         assertThat(seats.seatsChange()).isEqualTo(1);
         assertThat(seats.placesIssued()).isEqualTo(1);
         assertThat(seats.versionsUsed()).isEqualTo(3);
     }
 
     @Test
-    void aReleaseFreesASeatThatTheFirstInLineTakesKeepingItsPosition() {
+    void aCancellationFreesASeatThatTheFirstInLineTakesKeepingItsPosition() {
         EventSeats seats = new EventSeats(1, 1, 3, 0);
         assertThat(seats.hasFreeSeat()).isFalse();
-        assertThatThrownBy(() -> seats.promote(1)).isInstanceOf(IllegalStateException.class);
-        seats.release();
+        assertThatThrownBy(() -> seats.promote(B, 1)).isInstanceOf(IllegalStateException.class);
+        assertThat(seats.events()).as("a refused transition records nothing").isEmpty();
+        SeatEvent left = seats.cancel(A, true, "ATTENDEE", "plans changed");
+        assertThat(left).isEqualTo(new SeatEvent.Cancelled(A, true, "ATTENDEE", "plans changed",
+                new SeatEvent.Counters(0, 3, 1)));
         assertThat(seats.hasFreeSeat()).isTrue();
-        assertThat(seats.promote(2)).isEqualTo(new EventSeats.Placement(EventSeats.Place.SEAT, 2, 1, 3, 2));
+        assertThat(seats.promote(B, 2)).isEqualTo(new SeatEvent.Promoted(B, 2, new SeatEvent.Counters(1, 3, 2)));
         assertThat(seats.seatsChange()).isZero();
         assertThat(seats.versionsUsed()).isEqualTo(2);
     }
 
     @Test
+    void aRejectionOrTheDepartureOfSomeoneWithoutASeatMovesOnlyTheVersion() {
+        EventSeats seats = new EventSeats(1, 1, 2, 7);
+        assertThat(seats.reject(A, "not eligible")).isEqualTo(new SeatEvent.Rejected(A, "not eligible",
+                new SeatEvent.Counters(1, 2, 8)));
+        assertThat(seats.cancel(B, false, "STAFF", null)).isEqualTo(new SeatEvent.Cancelled(B, false, "STAFF", null,
+                new SeatEvent.Counters(1, 2, 9)));
+        assertThat(seats.hasFreeSeat()).isFalse();
+        assertThat(seats.seatsChange()).isZero();
+        assertThat(seats.placesIssued()).isZero();
+    }
+
+    @Test
     void nothingToReleaseAndNegativeCountersAreRefused() {
-        assertThatThrownBy(() -> new EventSeats(1, 0, 0, 0).release()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new EventSeats(1, 0, 0, 0).cancel(A, true, "STAFF", null))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new EventSeats(-1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     enum Status { SEATED, WAITING, PENDING, LEFT }
 
     static final class Attendee {
+        final UUID id = UUID.randomUUID();
         Status status;
         Integer position;
 
-        Attendee(EventSeats.Placement placed) {
-            this.status = switch (placed.place()) {
-                case SEAT -> Status.SEATED;
-                case WAITLIST -> Status.WAITING;
-                case AWAITING_APPROVAL -> Status.PENDING;
-            };
-            this.position = placed.waitlistPosition();
+        void placed(SeatEvent decided) {
+            assertThat(decided.registrationId()).isEqualTo(id);
+            switch (decided) {
+                case SeatEvent.SeatTaken taken -> status = Status.SEATED;
+                case SeatEvent.Waitlisted waitlisted -> {
+                    status = Status.WAITING;
+                    position = waitlisted.position();
+                }
+                case SeatEvent.ApprovalAwaited awaited -> status = Status.PENDING;
+                default -> throw new AssertionError("not a placement: " + decided);
+            }
+        }
+
+        static Attendee registered(EventSeats seats, boolean awaitsApproval) {
+            Attendee a = new Attendee();
+            a.placed(seats.register(a.id, awaitsApproval));
+            return a;
         }
     }
 
@@ -82,25 +115,18 @@ class EventSeatsUnitTests {
             EventSeats seats = new EventSeats(capacity, confirmed, issued, version);
             List<Attendee> in = attendees.stream().filter(a -> a.status != Status.LEFT).toList();
             switch (action) {
-                case 0, 1, 2 -> attendees.add(new Attendee(seats.admit(false)));
-                case 3 -> attendees.add(new Attendee(seats.admit(true)));
-                case 4 -> in.stream().filter(a -> a.status == Status.PENDING).findFirst().ifPresent(a -> {
-                    Attendee approved = new Attendee(seats.approve());
-                    a.status = approved.status;
-                    a.position = approved.position;
-                });
+                case 0, 1, 2 -> attendees.add(Attendee.registered(seats, false));
+                case 3 -> attendees.add(Attendee.registered(seats, true));
+                case 4 -> in.stream().filter(a -> a.status == Status.PENDING).findFirst()
+                        .ifPresent(a -> a.placed(seats.approve(a.id)));
                 case 5 -> in.stream().filter(a -> a.status == Status.PENDING).findFirst().ifPresent(a -> {
-                    seats.touch();
+                    seats.reject(a.id, "not eligible");
                     a.status = Status.LEFT;
                 });
                 default -> {
                     if (!in.isEmpty()) {
                         Attendee leaving = in.get(action % in.size());
-                        if (leaving.status == Status.SEATED) {
-                            seats.release();
-                        } else {
-                            seats.touch();
-                        }
+                        seats.cancel(leaving.id, leaving.status == Status.SEATED, "ATTENDEE", null);
                         leaving.status = Status.LEFT;
                     }
                 }
@@ -112,12 +138,14 @@ class EventSeatsUnitTests {
                 if (first == null) {
                     break;
                 }
-                EventSeats.Placement placed = seats.promote(first.position);
-                assertThat(placed.waitlistPosition()).isEqualTo(first.position);
+                SeatEvent placed = seats.promote(first.id, first.position);
+                assertThat(placed).isInstanceOf(SeatEvent.Promoted.class);
+                assertThat(((SeatEvent.Promoted) placed).fromPosition()).isEqualTo(first.position);
                 assertThat(first.position).as("promoted in order").isGreaterThan(highestPromoted);
                 highestPromoted = first.position;
                 first.status = Status.SEATED;
             }
+            assertEventsReplayToTheCounters(confirmed, issued, version, seats);
             confirmed += seats.seatsChange();
             issued += seats.placesIssued();
             version += seats.versionsUsed();
@@ -134,6 +162,30 @@ class EventSeatsUnitTests {
             assertThat(positions).as("every position issued once").doesNotHaveDuplicates()
                     .allSatisfy(p -> assertThat(p).isBetween(1, issuedSoFar));
         }
+    }
+
+    /**
+     * The recorded events are the whole story of a step: replayed from the counters it started from, they give the
+     * counters it ends with, one version each, and each event carries the counters right after it.
+     */
+    private static void assertEventsReplayToTheCounters(int confirmed, int issued, long version, EventSeats seats) {
+        for (SeatEvent e : seats.events()) {
+            switch (e) {
+                case SeatEvent.SeatTaken taken -> confirmed++;
+                case SeatEvent.Promoted promoted -> confirmed++;
+                case SeatEvent.Waitlisted waitlisted -> {
+                    issued++;
+                    assertThat(waitlisted.position()).as("the next position").isEqualTo(issued);
+                }
+                case SeatEvent.Cancelled cancelled -> confirmed -= cancelled.seatFreed() ? 1 : 0;
+                case SeatEvent.ApprovalAwaited awaited -> { }
+                case SeatEvent.Rejected rejected -> { }
+            }
+            version++;
+            assertThat(e.after()).as("counters carried by %s", e)
+                    .isEqualTo(new SeatEvent.Counters(confirmed, issued, version));
+        }
+        assertThat(seats.events()).hasSize(seats.versionsUsed());
     }
 
     @Provide
