@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import kr.madang.notification.dispatch.DeliveryResult;
 import kr.madang.notification.message.Message;
+import kr.madang.notification.sms.ProviderBreakers;
 import kr.madang.notification.sms.SmsGateway;
 import kr.madang.notification.template.Channel;
 import org.slf4j.Logger;
@@ -54,16 +54,8 @@ public class AlimTalkGateway {
         this.sms = sms;
         this.clock = clock;
         AlimTalkProperties.Breaker b = properties.breaker();
-        this.breaker = CircuitBreaker.of(providerName, CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.failureRateThreshold())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(b.slidingWindowSize())
-                .minimumNumberOfCalls(b.minimumCalls())
-                .waitDurationInOpenState(b.openFor())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .recordException(e -> !(e instanceof AlimTalkProvider.NotDeliverableException))
-                .build());
+        this.breaker = ProviderBreakers.breaker(providerName, b.failureRateThreshold(), b.slidingWindowSize(),
+                b.minimumCalls(), b.openFor(), AlimTalkProvider.NotDeliverableException.class);
     }
 
     public DeliveryResult send(Message message) {

@@ -2,22 +2,17 @@ package kr.madang.notification.calendar;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
-import kr.madang.platform.links.LinkKeyRing;
+import kr.madang.platform.links.CalendarLinkToken;
 
 /**
- * Opens the signed link of an attendee's calendar file, the one the ticket page of registration-service offers. The
- * link is made there and opened here, so its form is a small contract between the two services (pinned by a test on
- * each side with the same token): {@link LinkKeyRing} purpose {@value #PURPOSE}, payload
- * {@code <registration id>.<forum event id>.<ko|en>.<expiry, epoch seconds in base 36>}. Ids only, no personal data;
- * the key is the secret the services share ({@code madang.links.shared.*}). Free of Spring.
+ * Opens the signed link of an attendee's calendar file, the one the ticket page of registration-service offers; the
+ * token's form is the platform's {@link CalendarLinkToken}, shared by both services, keyed with the secret they share
+ * ({@code madang.links.shared.*}). Free of Spring.
  */
 public final class CalendarLinks {
 
-    public static final String PURPOSE = "calendar";
+    public static final String PURPOSE = CalendarLinkToken.PURPOSE;
 
     /** What a genuine, unexpired link grants: this registration's calendar file, in this language. */
     public record Grant(String registrationId, String forumEventId, String language) {
@@ -30,40 +25,23 @@ public final class CalendarLinks {
     public record Opened(Grant grant, Refusal refusal) {
     }
 
-    private final LinkKeyRing keys;
-    private final Clock clock;
+    private final CalendarLinkToken tokens;
 
     public CalendarLinks(String keyId, String secret, Clock clock) {
-        this.keys = new LinkKeyRing(List.of(new LinkKeyRing.Key(keyId, secret, null)), 16, clock);
-        this.clock = clock;
+        this.tokens = new CalendarLinkToken(keyId, secret, clock);
     }
 
     public Opened open(String token) {
-        Optional<String> payload = keys.open(PURPOSE, token);
-        if (payload.isEmpty()) {
-            return new Opened(null, Refusal.INVALID);
+        CalendarLinkToken.Opened opened = tokens.open(token);
+        if (opened.grant() == null) {
+            return new Opened(null, opened.refusal() == CalendarLinkToken.Refusal.EXPIRED ? Refusal.EXPIRED : Refusal.INVALID);
         }
-        String[] parts = payload.get().split("\\.");
-        if (parts.length != 4 || !("ko".equals(parts[2]) || "en".equals(parts[2]))) {
-            return new Opened(null, Refusal.INVALID);
-        }
-        Instant expiresAt;
-        try {
-            UUID.fromString(parts[0]);
-            UUID.fromString(parts[1]);
-            expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[3], 36));
-        } catch (RuntimeException e) {
-            return new Opened(null, Refusal.INVALID);
-        }
-        if (!clock.instant().isBefore(expiresAt)) {
-            return new Opened(null, Refusal.EXPIRED);
-        }
-        return new Opened(new Grant(parts[0], parts[1], parts[2]), null);
+        CalendarLinkToken.Grant grant = opened.grant();
+        return new Opened(new Grant(grant.registrationId(), grant.forumEventId(), grant.language()), null);
     }
 
     /** The token registration-service makes (here for tests, which must not import that service's code). */
     public String seal(String registrationId, String forumEventId, String language, Instant expiresAt) {
-        return keys.seal(PURPOSE, registrationId + "." + forumEventId + "." + language + "."
-                + Long.toString(expiresAt.getEpochSecond(), 36));
+        return tokens.seal(registrationId, forumEventId, language, expiresAt);
     }
 }

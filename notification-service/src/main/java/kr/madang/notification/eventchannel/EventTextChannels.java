@@ -2,10 +2,13 @@ package kr.madang.notification.eventchannel;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,14 @@ public class EventTextChannels {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /**
+     * forum event id → SMS only: asked at queueing and again at sending of every text message. A save here drops its
+     * entry at once; the short expiry is the safety net for a choice saved by another instance of the service.
+     */
+    private final Cache<String, Boolean> smsOnly = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
 
     public EventTextChannels(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -33,9 +44,10 @@ public class EventTextChannels {
 
     /** True when ops chose SMS/LMS only for this forum event (null: a message of no forum event, never). */
     public boolean smsOnly(String forumEventId) {
-        return forumEventId != null && jdbc.sql("select channel from forum_event_text_channel where forum_event_id = :id")
-                .param("id", forumEventId).query(String.class).optional()
-                .map(TextChannel.SMS.name()::equals).orElse(false);
+        return forumEventId != null && smsOnly.get(forumEventId, id -> jdbc.sql(
+                        "select channel from forum_event_text_channel where forum_event_id = :id")
+                .param("id", id).query(String.class).optional()
+                .map(TextChannel.SMS.name()::equals).orElse(false));
     }
 
     public List<ForumEventChannel> all() {
@@ -56,6 +68,9 @@ public class EventTextChannels {
                         """)
                 .param("id", forumEventId).param("channel", channel.name()).param("by", by)
                 .param("at", Timestamp.from(clock.instant())).update();
+        // after the write: a read racing it cannot put the old choice back for long (the expiry), and the next
+        // message of this event, queued or being sent, sees the new choice
+        smsOnly.invalidate(forumEventId);
     }
 
     private static final String SELECT = """

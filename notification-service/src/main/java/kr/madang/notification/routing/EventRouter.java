@@ -156,7 +156,7 @@ public class EventRouter {
         values.put("name", name);
         values.put("organisation", orEmpty(organisation));
         values.put("forumTitle", "en".equals(language) && forum.getTitleEn() != null ? forum.getTitleEn() : forum.getTitle());
-        values.put("region", forum.getRegion());
+        values.put("region", Formats.region(forum.getRegion(), language));
         values.put("venue", orEmpty(forum.getVenue()));
         values.put("startsAt", Formats.dateTime(forum.getStartsAt(), language));
         values.put("endsAt", Formats.dateTime(forum.getEndsAt(), language));

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -44,17 +43,6 @@ public class SmsGateway {
         this.rateLimitWait = properties.breaker().rateLimitWait();
         this.clock = clock;
         SmsProperties.Breaker b = properties.breaker();
-        CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.failureRateThreshold())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(b.slidingWindowSize())
-                .minimumNumberOfCalls(b.minimumCalls())
-                .waitDurationInOpenState(b.openFor())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                // a refusal of one message is the provider working; every other exception is the provider failing
-                .recordException(e -> !(e instanceof SmsProvider.SmsRejectedException))
-                .build();
         properties.providers().forEach((name, settings) -> {
             if (!settings.enabled() || !providers.containsKey(name)) {
                 return;
@@ -65,7 +53,8 @@ public class SmsGateway {
                     .timeoutDuration(rateLimitWait)
                     .build());
             routes.put(name, new Route(providers.get(name), Math.max(0, settings.weight()),
-                    CircuitBreaker.of("sms-" + name, breakerConfig), limiter));
+                    ProviderBreakers.breaker("sms-" + name, b.failureRateThreshold(), b.slidingWindowSize(),
+                            b.minimumCalls(), b.openFor(), SmsProvider.SmsRejectedException.class), limiter));
         });
     }
 

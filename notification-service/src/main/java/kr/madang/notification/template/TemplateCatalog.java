@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import kr.madang.notification.routing.Formats;
+
 /**
  * Every template code this service knows, with the placeholders the events behind it can fill. A template may
  * only use these: saving one that uses anything else is refused, so nothing is found missing at send time. Each
@@ -49,6 +51,8 @@ public final class TemplateCatalog {
     /** A spec's sample values for a preview in {@code language}: English samples where the English template needs them. */
     public static Map<String, String> samples(TemplateSpec spec, String language) {
         Map<String, String> values = new LinkedHashMap<>(spec.placeholders());
+        // the region's name in the preview's language, as sends put it (the sample is its code)
+        values.computeIfPresent("region", (k, code) -> Formats.region(code, language));
         if ("en".equals(language)) {
             // only Korean samples are replaced: an English one (a topic, a reason from a machine) stays as it is
             ENGLISH_SAMPLES.forEach((name, value) -> values.computeIfPresent(name,

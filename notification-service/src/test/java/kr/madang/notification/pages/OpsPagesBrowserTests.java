@@ -3,7 +3,9 @@ package kr.madang.notification.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import kr.madang.events.Language;
@@ -11,6 +13,7 @@ import kr.madang.notification.NotificationIntegrationTest;
 import kr.madang.notification.TestEvents;
 import kr.madang.platform.security.Roles;
 import kr.madang.schemas.Topics;
+import kr.madang.testing.SharedKafka;
 import kr.madang.testing.browser.Browser;
 import kr.madang.testing.browser.BrowserPerClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +87,54 @@ class OpsPagesBrowserTests extends NotificationIntegrationTest {
         browser.type("body", "{{unknownPlaceholder}} 안녕하세요");
         browser.click(By.cssSelector("button[value=preview]"));
         assertThat(browser.waitForText("입력 내용을 확인해 주세요")).contains("unknownPlaceholder");
+    }
+
+    @Test
+    void aDeadLetterReplayShowsItsOutcomeInWordsInKoreanAndEnglish() {
+        String key = "page-replay-" + UUID.randomUUID();
+        SharedKafka.publishRaw(Topics.REGISTRATION_EVENTS, key, "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+        long id = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select id from dead_letter where record_key = :key order by id limit 1").param("key", key)
+                .query(Long.class).optional(), java.util.Optional::isPresent).get();
+        try {
+            browser.devSignIn(Roles.OPS, null, null);
+            browser.go("/ops/dead-letters/" + id + "?lang=ko");
+            browser.waitForText("재처리 기록");
+            browser.click(By.cssSelector("button.primary"));
+            String replayed = browser.waitForText("원래 토픽에 다시 발행함");
+            assertThat(replayed).contains("재처리 기록", "원래 토픽에 다시 발행").doesNotContain("REPUBLISH");
+            assertThat(browser.axeViolations()).isEmpty();
+
+            browser.go("/ops/dead-letters/" + id + "?lang=en");
+            browser.waitForText("Replays");
+            browser.click(By.cssSelector("button.primary"));
+            String again = browser.waitForText("Republished to its topic");
+            assertThat(again).contains("Republish to its topic").doesNotContain("REPUBLISHED", "원래 토픽");
+            assertThat(browser.axeViolations()).isEmpty();
+        } finally {
+            browser.go("/ops/messages?lang=ko");
+        }
+    }
+
+    @Test
+    void aTemplatePreviewNamesTheRegionInTheTemplatesLanguage() {
+        browser.devSignIn(Roles.OPS, null, null);
+        try {
+            browser.go("/ops/templates/registration-confirmed/EMAIL/ko?lang=ko");
+            browser.waitForText("현재 버전 미리보기");
+            browser.type("body", "{{region}} 지역 포럼 안내");
+            browser.click(By.cssSelector("button[value=preview]"));
+            assertThat(browser.waitForText("제주 지역 포럼 안내")).doesNotContain("JEJU");
+            assertThat(browser.axeViolations()).isEmpty();
+
+            browser.go("/ops/templates/registration-confirmed/EMAIL/en?lang=en");
+            browser.type("body", "The forum in {{region}}");
+            browser.click(By.cssSelector("button[value=preview]"));
+            assertThat(browser.waitForText("The forum in Jeju")).doesNotContain("JEJU");
+            assertThat(browser.axeViolations()).isEmpty();
+        } finally {
+            browser.go("/ops/messages?lang=ko");
+        }
     }
 
     @Test

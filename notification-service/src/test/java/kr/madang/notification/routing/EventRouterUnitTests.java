@@ -36,6 +36,16 @@ class EventRouterUnitTests {
     }
 
     @Test
+    void anAttendeesMessageNamesTheRegionInTheirLanguageNotByItsCode() {
+        String forumEventId = UUID.randomUUID().toString();
+        assertThat(EventRouter.attendeeValues("r-1", TestEvents.jeju(forumEventId), "김민지", null, "ko").get("region"))
+                .isEqualTo("제주");
+        assertThat(EventRouter.attendeeValues("r-1", TestEvents.jeju(forumEventId), "Ana Silva", null, "en").get("region"))
+                .isEqualTo("Jeju");
+        assertThat(Formats.region("ATLANTIS", "en")).as("an unknown code as it is").isEqualTo("ATLANTIS");
+    }
+
+    @Test
     void aDeclineAlsoAlertsTheSecretariat() {
         String agreementId = UUID.randomUUID().toString();
         var parties = TestEvents.parties("d");

@@ -16,7 +16,9 @@ import com.sun.net.httpserver.HttpServer;
 import kr.madang.local.devtools.alimtalk.AlimTalkSink;
 import kr.madang.local.devtools.sms.SmsSink;
 import kr.madang.local.devtools.web.Http;
+import kr.madang.testing.browser.Browser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The AlimTalk sink on the SMS sink's port: NHN's v2.3 answer, the page, its two report buttons, bounded memory. */
@@ -60,7 +62,9 @@ class AlimTalkSinkTests {
             assertThat(answer.path("message").path("sendResults").get(0).path("resultCode").asInt()).isZero();
             assertThat(answer.path("message").path("sendResults").get(0).path("recipientGroupingKey").asText()).isEqualTo("m-1");
             String page = get(port, "/alimtalk/").body();
-            assertThat(page).contains("MDG_CONFIRMED_01", "01055550002", "티켓 보기", "Report delivered",
+            assertThat(page).contains("<html lang=\"ko\"", "MDG_CONFIRMED_01", "01055550002", "티켓 보기", "전달됨 보고",
+                    "실패 보고: 카카오톡 사용자 아님");
+            assertThat(get(port, "/alimtalk/?lang=en").body()).contains("<html lang=\"en\"", "Report delivered",
                     "Report failed: not a KakaoTalk user");
 
             long first = sink.messages().getFirst().id();
@@ -81,6 +85,46 @@ class AlimTalkSinkTests {
                     "{\"messageId\":\"s-1\",\"to\":\"+821055550003\",\"text\":\"문자\"}").statusCode()).isEqualTo(200);
         } finally {
             notification.stop(0);
+        }
+    }
+
+    /** Both sinks' pages in Korean (the default) and English, axe-clean, a report button keeping the language. */
+    @Test
+    void pagesSpeakKoreanAndEnglishAndPassAxe() throws Exception {
+        int port = FreePorts.next();
+        try (SmsSink sms = new SmsSink(port, store); Browser browser = Browser.open(port)) {
+            AlimTalkSink sink = new AlimTalkSink(10, null, null);
+            sms.mount("/alimtalk", sink::handle);
+            post(port, PATH, "application/json", request("m-1", "01055550001"));
+            post(port, "/alpha/v1/messages", "application/json",
+                    "{\"messageId\":\"s-1\",\"to\":\"+821055550003\",\"text\":\"문자\"}");
+
+            browser.go("/alimtalk/");
+            assertThat(browser.title()).isEqualTo("마당 알림톡 싱크");
+            assertThat(browser.text()).contains("템플릿 코드", "전달됨 보고", "실패 보고: 카카오톡 사용자 아님")
+                    .doesNotContain("Report delivered");
+            assertThat(browser.axeViolations()).isEmpty();
+
+            browser.go("/alimtalk/?lang=en");
+            assertThat(browser.title()).isEqualTo("Madang AlimTalk sink");
+            assertThat(browser.text()).contains("template code", "Report delivered", "Report failed: not a KakaoTalk user");
+            assertThat(browser.axeViolations()).isEmpty();
+            browser.click(By.cssSelector("button[aria-label='Report message " + sink.messages().getFirst().id()
+                    + " delivered']"));
+            assertThat(browser.waitForText("DELIVERED")).isNotNull();
+            assertThat(browser.currentPath()).isEqualTo("/alimtalk/?lang=en");
+            assertThat(browser.title()).isEqualTo("Madang AlimTalk sink");
+            assertThat(browser.axeViolations()).isEmpty();
+
+            browser.go("/");
+            assertThat(browser.title()).isEqualTo("마당 SMS 싱크");
+            assertThat(browser.text()).contains("받는 번호", "alpha: 정상 — 장애 흉내 내기");
+            assertThat(browser.axeViolations()).isEmpty();
+
+            browser.go("/?lang=en");
+            assertThat(browser.title()).isEqualTo("Madang SMS sink");
+            assertThat(browser.text()).contains("received (UTC)", "alpha: UP — simulate outage");
+            assertThat(browser.axeViolations()).isEmpty();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import kr.madang.local.devtools.web.Http;
+import kr.madang.local.devtools.web.PageText;
 
 /**
  * Stands in for NHN Cloud's KakaoTalk Bizmessage AlimTalk API v2.3, mounted on the SMS sink's server (same process,
@@ -134,7 +135,8 @@ public final class AlimTalkSink {
 
     /** The page's buttons: sends notification-service the report, then back to the page. */
     private void report(HttpExchange exchange, long id) throws IOException {
-        String status = Http.first(Http.parseForm(new String(Http.body(exchange), StandardCharsets.UTF_8)), "status");
+        var form = Http.parseForm(new String(Http.body(exchange), StandardCharsets.UTF_8));
+        String status = Http.first(form, "status");
         CapturedAlimTalk message;
         synchronized (this) {
             message = messages.get(id);
@@ -171,11 +173,13 @@ public final class AlimTalkSink {
         synchronized (this) {
             messages.computeIfPresent(id, (key, m) -> m.withStatus(finalOutcome));
         }
-        exchange.getResponseHeaders().set("Location", "/alimtalk/");
+        // back to the page, in the language it was in
+        exchange.getResponseHeaders().set("Location", "/alimtalk/" + PageText.of(Http.first(form, "lang")).query());
         Http.send(exchange, 303, "text/plain", new byte[0]);
     }
 
     private void page(HttpExchange exchange) throws IOException {
+        PageText text = PageText.of(exchange);
         StringBuilder rows = new StringBuilder();
         for (CapturedAlimTalk m : messages().reversed()) {
             StringBuilder buttons = new StringBuilder();
@@ -187,25 +191,29 @@ public final class AlimTalkSink {
                     .append("</pre><ul>").append(buttons).append("</ul></td><td>").append(Http.escape(m.status()))
                     .append("</td><td>");
             if (m.status().equals("ACCEPTED")) {
-                rows.append(reportButton(m.id(), "DELIVERED", "Report delivered", "Report message " + m.id() + " delivered"))
+                rows.append(reportButton(text, m.id(), "DELIVERED", text.get("alimtalk.report.delivered"),
+                                text.get("alimtalk.report.delivered.name", m.id())))
                         .append(' ')
-                        .append(reportButton(m.id(), "NOT_KAKAOTALK_USER", "Report failed: not a KakaoTalk user",
-                                "Report message " + m.id() + " failed, not a KakaoTalk user"));
+                        .append(reportButton(text, m.id(), "NOT_KAKAOTALK_USER", text.get("alimtalk.report.notKakao"),
+                                text.get("alimtalk.report.notKakao.name", m.id())));
             }
             rows.append("</td></tr>");
         }
-        Http.html(exchange, Http.page("Madang AlimTalk sink", """
-                <p class="muted">Every AlimTalk sent to <code>POST /alimtalk/v2.3/appkeys/{appKey}/raw-messages</code> (NHN Cloud
-                KakaoTalk Bizmessage v2.3), newest first, the newest %d kept. JSON: <a href="/alimtalk/api/messages">/alimtalk/api/messages</a>.
-                A failure report makes notification-service send the same text by SMS/LMS: see it on the <a href="/">SMS sink</a>.</p>
-                <table><tr><th scope="col">#</th><th scope="col">received (UTC)</th><th scope="col">template code</th>
-                <th scope="col">to</th><th scope="col">content and buttons</th><th scope="col">status</th><th scope="col">report</th></tr>%s</table>
-                """.formatted(keep, rows)));
+        StringBuilder header = new StringBuilder("<tr>");
+        for (String column : new String[] {"id", "received", "template", "to", "content", "status", "report"}) {
+            header.append("<th scope=\"col\">").append(Http.escape(text.get("alimtalk.col." + column))).append("</th>");
+        }
+        header.append("</tr>");
+        Http.html(exchange, Http.page(text.lang(), text.get("alimtalk.title"), """
+                <p class="muted">%s</p>
+                <table>%s%s</table>
+                """.formatted(text.get("alimtalk.intro", keep, text.query()), header, rows)));
     }
 
-    private static String reportButton(long id, String status, String label, String accessibleName) {
+    private static String reportButton(PageText text, long id, String status, String label, String accessibleName) {
         return "<form method=\"post\" action=\"/alimtalk/reports/" + id + "\" style=\"display:inline\">"
                 + "<input type=\"hidden\" name=\"status\" value=\"" + status + "\">"
+                + "<input type=\"hidden\" name=\"lang\" value=\"" + text.lang() + "\">"
                 + "<button type=\"submit\" aria-label=\"" + Http.escape(accessibleName) + "\">" + Http.escape(label)
                 + "</button></form>";
     }

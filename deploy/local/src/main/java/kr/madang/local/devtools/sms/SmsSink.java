@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import kr.madang.local.devtools.web.Http;
+import kr.madang.local.devtools.web.PageText;
 
 /**
  * Stands in for the SMS providers' HTTP APIs (the two wire formats of notification-service's adapters, see
@@ -371,8 +372,9 @@ public final class SmsSink implements AutoCloseable {
             holds.put(provider, holdFor);
             faults.put(provider, fault);
             if (raw.length > 0 && raw[0] != '{') {
-                // the page's form: back to it
-                exchange.getResponseHeaders().set("Location", "/");
+                // the page's form: back to it, in the language it was in
+                exchange.getResponseHeaders().set("Location", "/" + PageText.of(Http.first(
+                        Http.parseForm(new String(raw, StandardCharsets.UTF_8)), "lang")).query());
                 Http.send(exchange, 303, "text/plain", new byte[0]);
             } else {
                 Http.json(exchange, 200, Map.of(provider, fault.name()));
@@ -418,17 +420,23 @@ public final class SmsSink implements AutoCloseable {
                     .append(Http.escape(sms.text())).append("</pre></td><td>").append(sms.length())
                     .append("</td><td>").append(Http.escape(sms.status())).append("</td></tr>");
         }
+        PageText text = PageText.of(exchange);
         StringBuilder providers = new StringBuilder();
         faults.forEach((provider, fault) -> providers.append("<form method=\"post\" action=\"/api/providers/")
                 .append(provider).append("\" style=\"display:inline\"><input type=\"hidden\" name=\"outage\" value=\"")
-                .append(fault == Fault.UP).append("\"><button>").append(provider).append(": ")
-                .append(fault == Fault.UP ? "UP — simulate outage" : fault.name() + " — restore").append("</button></form> "));
-        Http.html(exchange, Http.page("Madang SMS sink", """
-                <p class="muted">Every SMS sent to <code>POST http://localhost:%d/{provider}/sms/send</code> (%d so far).
-                JSON: <a href="/api/messages">/api/messages</a> (<code>?to=</code>, <code>?provider=</code>). Length is in
-                EUC-KR bytes (over 90: LMS).</p><p>%s</p>
-                <table><tr><th>#</th><th>received (UTC)</th><th>provider</th><th>to</th><th>text</th><th>bytes</th><th>status</th></tr>%s</table>
-                """.formatted(web.getAddress().getPort(), stored(), providers, rows)));
+                .append(fault == Fault.UP).append("\"><input type=\"hidden\" name=\"lang\" value=\"").append(text.lang())
+                .append("\"><button>").append(Http.escape(fault == Fault.UP ? text.get("sms.provider.up", provider)
+                        : text.get("sms.provider.fault", provider, fault.name()))).append("</button></form> "));
+        StringBuilder header = new StringBuilder("<tr>");
+        for (String column : new String[] {"id", "received", "provider", "to", "text", "bytes", "status"}) {
+            header.append("<th scope=\"col\">").append(Http.escape(text.get("sms.col." + column))).append("</th>");
+        }
+        header.append("</tr>");
+        Http.html(exchange, Http.page(text.lang(), text.get("sms.title"), """
+                <p class="muted">%s</p><section aria-label="%s"><p>%s</p></section>
+                <table>%s%s</table>
+                """.formatted(text.get("sms.intro", web.getAddress().getPort(), stored()),
+                Http.escape(text.get("sms.providers")), providers, header, rows)));
     }
 
     private void load() throws IOException {

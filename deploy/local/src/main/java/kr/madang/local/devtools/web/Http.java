@@ -144,16 +144,21 @@ public final class Http {
 
     /** The page frame every dev tool shares. */
     public static String page(String title, String body) {
+        return page("ko", title, body);
+    }
+
+    /** The page frame in a language ({@code ko} or {@code en}). */
+    public static String page(String lang, String title, String body) {
         return """
-                <!doctype html><html lang="ko"><head><meta charset="utf-8"><title>%s</title>
+                <!doctype html><html lang="%s"><head><meta charset="utf-8"><title>%s</title>
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <style>
                 body{font-family:system-ui,"Apple SD Gothic Neo","Noto Sans KR",sans-serif;margin:1.5rem;color:#222}
                 table{border-collapse:collapse;width:100%%}th,td{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}
                 th{background:#f4f4f4}code,pre{background:#f6f6f6;padding:.1rem .3rem}pre{white-space:pre-wrap;padding:.6rem}
-                .muted{color:#777}.pill{display:inline-block;padding:0 .4rem;border-radius:.6rem;background:#eef}
+                .muted{color:#595959}.pill{display:inline-block;padding:0 .4rem;border-radius:.6rem;background:#eef}
                 iframe{width:100%%;height:28rem;border:1px solid #ddd}
-                </style></head><body><h1>%s</h1>%s</body></html>
-                """.formatted(escape(title), escape(title), body);
+                </style></head><body><main><h1>%s</h1>%s</main></body></html>
+                """.formatted(escape(lang), escape(title), escape(title), body);
     }
 }
