@@ -15,15 +15,18 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import kr.madang.events.ForumEventSummary;
 import kr.madang.events.Language;
+import kr.madang.events.SessionSummary;
 import kr.madang.events.registration.ForumEventCancelled;
 import kr.madang.events.registration.ForumEventRescheduled;
 import kr.madang.events.registration.RegistrationCancelled;
+import kr.madang.events.registration.RegistrationConfirmed;
 import kr.madang.events.registration.RegistrationPromoted;
 import kr.madang.events.registration.RegistrationWaitlisted;
 import kr.madang.notification.calendar.CalendarLinks;
 import kr.madang.notification.calendar.ParsedIcs;
 import kr.madang.schemas.Topics;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -182,6 +185,103 @@ class CalendarIntegrationTests extends NotificationIntegrationTest {
                         UUID.randomUUID().toString(), "ko", clock.instant().plus(Duration.ofDays(1))))
                 .exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void eachChosenSessionIsAnEntryOfItsOwnThatMovesWithTheEventAndIsCancelledWithIt() throws Exception {
+        String forum = UUID.randomUUID().toString();
+        String enId = UUID.randomUUID().toString();
+        String koId = UUID.randomUUID().toString();
+        String en = TestEvents.uniqueEmail("cal-sess-en");
+        String ko = TestEvents.uniqueEmail("cal-sess-ko");
+        String keynote = UUID.randomUUID().toString();
+        String roundtable = UUID.randomUUID().toString();
+        List<SessionSummary> sessions = List.of(
+                SessionSummary.newBuilder().setSessionId(keynote).setTitle("기조연설").setTitleEn("Keynote")
+                        .setRoom("크리스탈홀 A").setStartsAt(Instant.parse("2023-02-06T04:30:00Z"))
+                        .setEndsAt(Instant.parse("2023-02-06T05:30:00Z")).build(),
+                SessionSummary.newBuilder().setSessionId(roundtable).setTitle("지역 데이터 전략 원탁회의")
+                        .setStartsAt(Instant.parse("2023-02-07T01:00:00Z"))
+                        .setEndsAt(Instant.parse("2023-02-07T03:00:00Z")).build());
+        publish(Topics.REGISTRATION_EVENTS, RegistrationConfirmed.newBuilder(
+                TestEvents.confirmed(forum, enId, TestEvents.contact("Tom Lee", en, null, Language.EN)))
+                .setSessions(sessions).build());
+        publish(Topics.REGISTRATION_EVENTS, RegistrationConfirmed.newBuilder(
+                TestEvents.confirmed(forum, koId, TestEvents.contact("김하나", ko, null, Language.KO)))
+                .setSessions(sessions.subList(0, 1)).build());
+        String forumUid = "registration-" + enId + UID_DOMAIN;
+        String keynoteUid = "registration-" + enId + "-session-" + keynote + UID_DOMAIN;
+        String roundtableUid = "registration-" + enId + "-session-" + roundtable + UID_DOMAIN;
+
+        // confirmed: the forum's entry and one per session, in Seoul time, in the attendee's language, at sequence 0
+        ParsedIcs confirmed = onlyCalendarOf(awaitMail(en, 1).get(0), "REQUEST");
+        assertThat(confirmed.events()).extracting(e -> ParsedIcs.value(e, Property.UID))
+                .containsExactly(forumUid, keynoteUid, roundtableUid);
+        assertThat(confirmed.events()).allSatisfy(e -> {
+            assertThat(ParsedIcs.value(e, Property.SEQUENCE)).isEqualTo("0");
+            assertThat(ParsedIcs.tzidOf(e, Property.DTSTART)).isEqualTo("Asia/Seoul");
+            assertThat(ParsedIcs.tzidOf(e, Property.DTEND)).isEqualTo("Asia/Seoul");
+            assertThat(ParsedIcs.value(e, Property.STATUS)).isEqualTo("CONFIRMED");
+        });
+        VEvent keynoteEntry = confirmed.event(keynoteUid);
+        assertThat(ParsedIcs.localTime(keynoteEntry, Property.DTSTART)).isEqualTo(LocalDateTime.parse("2023-02-06T13:30"));
+        assertThat(ParsedIcs.localTime(keynoteEntry, Property.DTEND)).isEqualTo(LocalDateTime.parse("2023-02-06T14:30"));
+        assertThat(ParsedIcs.value(keynoteEntry, Property.SUMMARY)).isEqualTo("Keynote");
+        assertThat(ParsedIcs.value(keynoteEntry, Property.LOCATION)).isEqualTo("메종글래드 제주 크리스탈홀, 크리스탈홀 A");
+        VEvent roundtableEntry = confirmed.event(roundtableUid);
+        assertThat(ParsedIcs.localTime(roundtableEntry, Property.DTSTART)).isEqualTo(LocalDateTime.parse("2023-02-07T10:00"));
+        assertThat(ParsedIcs.value(roundtableEntry, Property.SUMMARY)).as("no English title: the Korean one")
+                .isEqualTo("지역 데이터 전략 원탁회의");
+        assertThat(ParsedIcs.value(roundtableEntry, Property.LOCATION)).isEqualTo("메종글래드 제주 크리스탈홀");
+        assertThat(onlyCalendarOf(awaitMail(ko, 1).get(0), "REQUEST").events())
+                .extracting(e -> ParsedIcs.value(e, Property.SUMMARY)).containsExactly("제1회 디지털지역혁신포럼", "기조연설");
+
+        // rescheduled a week later: every entry moves by the same amount, at the raised sequence
+        ForumEventSummary moved = reschedule(forum, TestEvents.jeju(forum), Instant.parse("2023-02-13T04:00:00Z"),
+                Instant.parse("2023-02-14T09:00:00Z"), "제주국제컨벤션센터");
+        ParsedIcs rescheduled = onlyCalendarOf(awaitMail(en, 2).get(1), "REQUEST");
+        assertThat(rescheduled.events()).extracting(e -> ParsedIcs.value(e, Property.UID))
+                .containsExactly(forumUid, keynoteUid, roundtableUid);
+        assertThat(rescheduled.events()).allSatisfy(e -> assertThat(ParsedIcs.value(e, Property.SEQUENCE)).isEqualTo("1"));
+        assertThat(ParsedIcs.localTime(rescheduled.event(keynoteUid), Property.DTSTART))
+                .isEqualTo(LocalDateTime.parse("2023-02-13T13:30"));
+        assertThat(ParsedIcs.localTime(rescheduled.event(roundtableUid), Property.DTSTART))
+                .isEqualTo(LocalDateTime.parse("2023-02-14T10:00"));
+        assertThat(ParsedIcs.localTime(rescheduled.event(roundtableUid), Property.DTEND))
+                .isEqualTo(LocalDateTime.parse("2023-02-14T12:00"));
+        assertThat(ParsedIcs.value(rescheduled.event(keynoteUid), Property.LOCATION))
+                .isEqualTo("제주국제컨벤션센터, 크리스탈홀 A");
+        assertThat(onlyCalendarOf(awaitMail(ko, 2).get(1), "REQUEST").events()).hasSize(2);
+
+        // the English attendee cancels: a CANCEL of all three entries, at the moved times
+        publish(Topics.REGISTRATION_EVENTS, RegistrationCancelled.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setRegistrationId(enId)
+                .setForumEvent(moved).setAttendee(TestEvents.contact("Tom Lee", en, null, Language.EN))
+                .setCancelledBy("ATTENDEE").setWasConfirmed(true).build());
+        ParsedIcs cancelled = onlyCalendarOf(awaitMail(en, 3).get(2), "CANCEL");
+        assertThat(cancelled.method()).isEqualTo("CANCEL");
+        assertThat(cancelled.events()).extracting(e -> ParsedIcs.value(e, Property.UID))
+                .containsExactly(forumUid, keynoteUid, roundtableUid);
+        assertThat(cancelled.events()).allSatisfy(e -> {
+            assertThat(ParsedIcs.value(e, Property.STATUS)).isEqualTo("CANCELLED");
+            assertThat(ParsedIcs.value(e, Property.SEQUENCE)).isEqualTo("2");
+        });
+        assertThat(ParsedIcs.localTime(cancelled.event(keynoteUid), Property.DTSTART))
+                .isEqualTo(LocalDateTime.parse("2023-02-13T13:30"));
+
+        // the event is cancelled: the other attendee's forum entry and session entry are cancelled together
+        publish(Topics.REGISTRATION_EVENTS, ForumEventCancelled.newBuilder()
+                .setHeader(TestEvents.header(forum, "registration-service")).setForumEvent(moved).setReason("태풍").build());
+        ParsedIcs eventCancelled = onlyCalendarOf(awaitMail(ko, 3).get(2), "CANCEL");
+        assertThat(eventCancelled.events()).extracting(e -> ParsedIcs.value(e, Property.UID)).containsExactly(
+                "registration-" + koId + UID_DOMAIN, "registration-" + koId + "-session-" + keynote + UID_DOMAIN);
+        assertThat(eventCancelled.events()).allSatisfy(e -> {
+            assertThat(ParsedIcs.value(e, Property.STATUS)).isEqualTo("CANCELLED");
+            assertThat(ParsedIcs.value(e, Property.SEQUENCE)).isEqualTo("2");
+        });
+        // the chosen sessions left with the attendees' copies
+        assertThat(jdbc.sql("select count(*) from attendee_session where forum_event_id = :id").param("id", forum)
+                .query(Long.class).single()).isZero();
     }
 
     @Autowired

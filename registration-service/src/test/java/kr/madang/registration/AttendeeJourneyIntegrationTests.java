@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import kr.madang.events.SessionSummary;
 import kr.madang.events.registration.AttendeeCheckedIn;
 import kr.madang.events.registration.AttendeeDataErased;
 import kr.madang.events.registration.ForumEventRescheduled;
 import kr.madang.events.registration.RegistrationCancelled;
+import kr.madang.events.registration.RegistrationConfirmed;
 import kr.madang.events.registration.RegistrationPromoted;
 import kr.madang.events.registration.RegistrationRejected;
 import kr.madang.registration.retention.RetentionJob;
@@ -215,5 +217,69 @@ class AttendeeJourneyIntegrationTests extends IntegrationTestBase {
                 "1234-5678", "2345-6789", "7012 3456", "70123456", "김민지", "박서준", "Maria Lopez", "경사로")) {
             assertThat(logs).as("logs mention " + personal).doesNotContain(personal);
         }
+    }
+
+    @Test
+    void confirmationAndPromotionCarryTheSessionsTheAttendeeHoldsASeatIn() {
+        String jeju = TestTokens.regionalOffice("JEJU");
+        Response created = post("/api/events", jeju, """
+                {"title":"제1회 디지털지역혁신포럼","titleEn":"1st Digital Regional Innovation Forum","region":"JEJU",
+                 "venue":"메종글래드 제주 크리스탈홀","startsAt":"2023-02-06T13:00:00+09:00","endsAt":"2023-02-07T18:00:00+09:00",
+                 "capacity":1,"selfRegistration":true,"approvalRequired":false,
+                 "sessions":[{"kind":"KEYNOTE","title":"기조연설","titleEn":"Keynote","location":"크리스탈홀 A",
+                              "startsAt":"2023-02-06T13:30:00+09:00","endsAt":"2023-02-06T14:30:00+09:00"},
+                             {"kind":"ROUNDTABLE","title":"지역 데이터 전략 원탁회의","location":"세미나실 2",
+                              "startsAt":"2023-02-07T10:00:00+09:00","endsAt":"2023-02-07T12:00:00+09:00"},
+                             {"kind":"SIGNING_CEREMONY","title":"업무협약식","startsAt":"2023-02-06T16:00:00+09:00",
+                              "endsAt":"2023-02-06T16:30:00+09:00"}]}
+                """);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String eventId = created.text("id");
+        JsonNode sessions = created.json().path("sessions");
+        String keynote = sessions.get(0).path("id").asString();
+        String roundtable = sessions.get(1).path("id").asString();
+        assertThat(post("/api/events/" + eventId + "/open", jeju, null).status()).isEqualTo(200);
+
+        // chosen in the reverse order of their times: the event lists them by start
+        Response first = register(eventId, jeju, attendeeJson("김민지", uniqueEmail("sess"), "ko")
+                .replace("\"language\"", "\"sessionIds\":[\"" + roundtable + "\",\"" + keynote + "\"],\"language\""));
+        assertThat(first.text("status")).as(first.body()).isEqualTo("CONFIRMED");
+        Response second = register(eventId, jeju, attendeeJson("박서준", uniqueEmail("sess"), "ko")
+                .replace("\"language\"", "\"sessionIds\":[\"" + keynote + "\"],\"language\""));
+        assertThat(second.text("status")).isEqualTo("WAITLISTED");
+
+        RegistrationConfirmed confirmed = (RegistrationConfirmed) await().atMost(Duration.ofSeconds(30))
+                .until(() -> publishedFor(eventId, Duration.ofMillis(300)).stream()
+                        .filter(e -> e instanceof RegistrationConfirmed c && c.getRegistrationId().equals(first.text("id")))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(confirmed.getSessions()).extracting(SessionSummary::getSessionId).containsExactly(keynote, roundtable);
+        SessionSummary keynoteHeld = confirmed.getSessions().getFirst();
+        assertThat(keynoteHeld.getTitle()).isEqualTo("기조연설");
+        assertThat(keynoteHeld.getTitleEn()).isEqualTo("Keynote");
+        assertThat(keynoteHeld.getRoom()).isEqualTo("크리스탈홀 A");
+        assertThat(keynoteHeld.getStartsAt()).isEqualTo(Instant.parse("2023-02-06T04:30:00Z"));
+        assertThat(keynoteHeld.getEndsAt()).isEqualTo(Instant.parse("2023-02-06T05:30:00Z"));
+        assertThat(confirmed.getSessions().get(1).getTitleEn()).isNull();
+        assertThat(confirmed.getSessions().get(1).getRoom()).isEqualTo("세미나실 2");
+
+        // the first cancels: the second is promoted with the session they chose
+        assertThat(post("/api/registrations/" + first.text("id") + "/cancel", jeju, "{\"reason\":\"출장\"}").status())
+                .isEqualTo(200);
+        RegistrationPromoted promoted = (RegistrationPromoted) await().atMost(Duration.ofSeconds(30))
+                .until(() -> publishedFor(eventId, Duration.ofMillis(300)).stream()
+                        .filter(e -> e instanceof RegistrationPromoted).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(promoted.getRegistrationId()).isEqualTo(second.text("id"));
+        assertThat(promoted.getSessions()).extracting(SessionSummary::getSessionId).containsExactly(keynote);
+        assertThat(promoted.getSessions().getFirst().getStartsAt()).isEqualTo(Instant.parse("2023-02-06T04:30:00Z"));
+
+        // a registration that chose no session carries none
+        String plainEvent = openEvent("JEJU", 5, true, false);
+        Response plain = register(plainEvent, jeju, attendeeJson("Maria Lopez", uniqueEmail("sess"), "en"));
+        RegistrationConfirmed plainConfirmed = (RegistrationConfirmed) await().atMost(Duration.ofSeconds(30))
+                .until(() -> publishedFor(plainEvent, Duration.ofMillis(300)).stream()
+                        .filter(e -> e instanceof RegistrationConfirmed c && c.getRegistrationId().equals(plain.text("id")))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(plainConfirmed.getSessions()).isNullOrEmpty();
     }
 }

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -45,18 +44,43 @@ public final class CalendarFile {
     }
 
     public static String write(CalendarInvite invite) {
-        ZoneId zone = ZoneId.of(TZID);
-        ZonedDateTime start = invite.startsAt().atZone(zone);
-        ZonedDateTime end = invite.endsAt().atZone(zone);
-        VEvent event = new VEvent(start, end, invite.summary());
-        event.replace(new DtStamp(invite.stamp()));
-        event.add(new Uid(invite.uid()));
-        event.add(new Sequence(invite.sequence()));
-        if (invite.location() != null && !invite.location().isBlank()) {
-            event.add(new Location(invite.location()));
+        VEvent event = entry(invite, invite.uid(), invite.summary(), invite.location(), invite.description(),
+                invite.startsAt(), invite.endsAt());
+
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(invite.method() == CalendarInvite.Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(SEOUL);
+        calendar.add(event);
+        // each chosen session its own entry, updated and cancelled with the forum's (same SEQUENCE, same METHOD)
+        for (CalendarInvite.SessionEntry session : invite.sessions()) {
+            calendar.add(entry(invite, session.uid(), session.summary(), session.location(), session.description(),
+                    session.startsAt(), session.endsAt()));
         }
-        if (invite.description() != null && !invite.description().isBlank()) {
-            event.add(new Description(invite.description()));
+        StringWriter out = new StringWriter();
+        try {
+            // not validating: iTIP validation would demand an ATTENDEE, which we leave out on purpose (no personal data)
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static VEvent entry(CalendarInvite invite, String uid, String summary, String location, String description,
+                                java.time.Instant startsAt, java.time.Instant endsAt) {
+        ZoneId zone = ZoneId.of(TZID);
+        VEvent event = new VEvent(startsAt.atZone(zone), endsAt.atZone(zone), summary);
+        event.replace(new DtStamp(invite.stamp()));
+        event.add(new Uid(uid));
+        event.add(new Sequence(invite.sequence()));
+        if (location != null && !location.isBlank()) {
+            event.add(new Location(location));
+        }
+        if (description != null && !description.isBlank()) {
+            event.add(new Description(description));
         }
         event.add(invite.method() == CalendarInvite.Method.CANCEL ? ImmutableStatus.VEVENT_CANCELLED
                 : ImmutableStatus.VEVENT_CONFIRMED);
@@ -69,22 +93,7 @@ public final class CalendarFile {
             }
             event.add(organizer);
         }
-
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId(PRODUCT));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(invite.method() == CalendarInvite.Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
-        calendar.add(SEOUL);
-        calendar.add(event);
-        StringWriter out = new StringWriter();
-        try {
-            // not validating: iTIP validation would demand an ATTENDEE, which we leave out on purpose (no personal data)
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return event;
     }
 
     private static VTimeZone seoul() {

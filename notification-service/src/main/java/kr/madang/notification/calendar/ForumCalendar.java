@@ -1,6 +1,7 @@
 package kr.madang.notification.calendar;
 
 import java.time.Instant;
+import java.util.List;
 
 import kr.madang.events.ForumEventSummary;
 import kr.madang.notification.routing.Formats;
@@ -50,12 +51,29 @@ public final class ForumCalendar {
 
     public CalendarInvite invite(String registrationId, ForumEventSummary forum, String language, int sequence,
                                  Occasion occasion, Instant stamp) {
+        return invite(registrationId, forum, language, sequence, occasion, stamp, List.of());
+    }
+
+    /**
+     * The entry with one more per chosen session: the session's title in the attendee's language (English where it
+     * has one), at the forum's venue and the session's room, described by the forum's title it belongs to.
+     */
+    public CalendarInvite invite(String registrationId, ForumEventSummary forum, String language, int sequence,
+                                 Occasion occasion, Instant stamp, List<ChosenSession> sessions) {
         String title = "en".equals(language) && forum.getTitleEn() != null ? forum.getTitleEn() : forum.getTitle();
         String location = forum.getVenue() != null && !forum.getVenue().isBlank() ? forum.getVenue() : forum.getRegion();
         String description = labels.text(occasion.descriptionKey, language, title, location,
                 Formats.dateTime(forum.getStartsAt(), language), Formats.dateTime(forum.getEndsAt(), language));
+        List<CalendarInvite.SessionEntry> entries = sessions == null ? List.of() : sessions.stream()
+                .map(session -> new CalendarInvite.SessionEntry(
+                        CalendarInvite.sessionUidOf(registrationId, session.sessionId(), uidDomain),
+                        "en".equals(language) && session.titleEn() != null ? session.titleEn() : session.title(),
+                        session.room() != null && !session.room().isBlank() ? location + ", " + session.room() : location,
+                        title, session.startsAt(), session.endsAt()))
+                .toList();
         return new CalendarInvite(CalendarInvite.uidOf(registrationId, uidDomain), sequence, occasion.method, stamp,
                 title, location, description, forum.getStartsAt(), forum.getEndsAt(),
-                organizerEmail == null ? null : labels.text("notification.calendar.organizer", language), organizerEmail);
+                organizerEmail == null ? null : labels.text("notification.calendar.organizer", language), organizerEmail,
+                entries);
     }
 }

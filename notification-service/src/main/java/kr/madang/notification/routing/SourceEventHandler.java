@@ -88,6 +88,7 @@ public class SourceEventHandler {
         // calendar entries too: who held a seat is read before the copy changes
         notices = calendarInvites.attach(event, notices);
         updateLocalCopy(event);
+        calendarInvites.remember(event); // the chosen sessions, once the copy holds the attendee
         String type = event.getSchema().getName();
         SourceEvent source = new SourceEvent(header.getEventId(), type, header.getCorrelationId());
         int created = 0;

@@ -45,6 +45,26 @@ public record ParsedIcs(Calendar calendar) {
         return events.getFirst();
     }
 
+    /** The entry with this UID (a file holds the forum's entry and one per chosen session). */
+    public VEvent event(String uid) {
+        return events().stream().filter(e -> uid.equals(e.getProperty(Property.UID).map(Property::getValue).orElse(null)))
+                .findFirst().orElseThrow(() -> new AssertionError("no VEVENT with UID " + uid));
+    }
+
+    public static String value(VEvent event, String property) {
+        return event.getProperty(property).map(Property::getValue).orElse(null);
+    }
+
+    public static String tzidOf(VEvent event, String dateProperty) {
+        Property date = event.getProperty(dateProperty).orElseThrow();
+        return date.<Parameter>getParameter(Parameter.TZID).map(Parameter::getValue).orElse(null);
+    }
+
+    public static LocalDateTime localTime(VEvent event, String dateProperty) {
+        DateProperty<?> date = (DateProperty<?>) event.getProperty(dateProperty).orElseThrow();
+        return ((ZonedDateTime) date.getDate()).toLocalDateTime();
+    }
+
     public String value(String property) {
         return event().getProperty(property).map(Property::getValue).orElse(null);
     }

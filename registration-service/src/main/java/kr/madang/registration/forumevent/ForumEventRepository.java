@@ -102,6 +102,14 @@ public class ForumEventRepository {
                 .query(SESSION).list();
     }
 
+    /** The sessions a registration chose and holds a seat in (a full one it was promoted without is left out). */
+    public List<ForumSession> sessionsHeldBy(UUID registrationId) {
+        return jdbc.sql("""
+                select s.* from registration_session rs join forum_session s on s.id = rs.session_id
+                where rs.registration_id = ? and rs.seated order by s.starts_at, s.ordinal
+                """).param(registrationId).query(SESSION).list();
+    }
+
     public record Page(List<ForumEvent> items, long total) {
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import kr.madang.events.Contact;
 import kr.madang.events.EventHeader;
 import kr.madang.events.ForumEventSummary;
+import kr.madang.events.SessionSummary;
 import kr.madang.events.registration.AttendeeCheckedIn;
 import kr.madang.events.registration.AttendeeDataErased;
 import kr.madang.events.registration.ForumEventCancelled;
@@ -29,6 +30,7 @@ import kr.madang.platform.web.CorrelationIds;
 import kr.madang.registration.attendee.Registration;
 import kr.madang.registration.capacity.SeatEvent;
 import kr.madang.registration.forumevent.ForumEvent;
+import kr.madang.registration.forumevent.ForumEventRepository;
 import kr.madang.registration.links.AttendeeLinks;
 import kr.madang.registration.ticket.ShortCodes;
 import kr.madang.registration.ticket.TicketCodes;
@@ -56,9 +58,12 @@ public class DomainEvents {
     private final Clock clock;
     private final SubjectKeyStore keys;
     private final TicketCodes ticketCodes;
+    private final ForumEventRepository forumEvents;
 
-    public DomainEvents(Outbox outbox, AttendeeLinks links, Clock clock, SubjectKeyStore keys, TicketCodes ticketCodes) {
+    public DomainEvents(Outbox outbox, AttendeeLinks links, Clock clock, SubjectKeyStore keys, TicketCodes ticketCodes,
+                        ForumEventRepository forumEvents) {
         this.ticketCodes = ticketCodes;
+        this.forumEvents = forumEvents;
         this.outbox = outbox;
         this.links = links;
         this.clock = clock;
@@ -121,7 +126,8 @@ public class DomainEvents {
                 .setForumEvent(summary(e)).setAttendee(contact(r)).setOrganisation(r.organisation())
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
                 .setCheckInCode(links.checkInCode(r.id(), e)).setTicketUrl(links.ticketUrl(r.id(), e))
-                .setTicketCode(ShortCodes.display(ticketCodes.codeFor(r.id(), e.id()))).build()));
+                .setTicketCode(ShortCodes.display(ticketCodes.codeFor(r.id(), e.id()))).setSessions(sessionsHeld(r))
+                .build()));
     }
 
     private String waitlisted(Registration r, ForumEvent e, int position, String causation) {
@@ -149,7 +155,7 @@ public class DomainEvents {
                 .setAttendeeType(r.attendeeType().name()).setCancellationUrl(links.cancellationUrl(r.id(), e))
                 .setCheckInCode(links.checkInCode(r.id(), e)).setTicketUrl(links.ticketUrl(r.id(), e))
                 .setTicketCode(ShortCodes.display(ticketCodes.codeFor(r.id(), e.id()))).setFromPosition(fromPosition)
-                .build()));
+                .setSessions(sessionsHeld(r)).build()));
     }
 
     private String registrationCancelled(Registration r, ForumEvent e, String by, String reason, boolean wasConfirmed,
@@ -219,6 +225,19 @@ public class DomainEvents {
         return ForumEventSummary.newBuilder().setForumEventId(e.id().toString()).setTitle(e.title())
                 .setTitleEn(e.titleEn()).setRegion(e.region().name()).setVenue(e.venue()).setStartsAt(e.startsAt())
                 .setEndsAt(e.endsAt()).build();
+    }
+
+    /**
+     * The sessions the registration holds a seat in, for the attendee's calendar: one query per event, none when it
+     * chose no session (the bulk path); null then, as from a producer older than the field.
+     */
+    private java.util.List<SessionSummary> sessionsHeld(Registration r) {
+        if (r.sessionIds() == null || r.sessionIds().isEmpty()) {
+            return null;
+        }
+        return forumEvents.sessionsHeldBy(r.id()).stream().map(s -> SessionSummary.newBuilder()
+                .setSessionId(s.id().toString()).setTitle(s.title()).setTitleEn(s.titleEn()).setStartsAt(s.startsAt())
+                .setEndsAt(s.endsAt()).setRoom(s.location()).build()).toList();
     }
 
     private static Contact contact(Registration r) {
