@@ -12,6 +12,7 @@ public class AgreementServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=agreement-service";
 
     public static void main(String[] args) {
+        kr.madang.platform.threads.VirtualThreadCarriers.ensureEnough(); // before any virtual thread: see there
         builder().run(args);
     }
 

@@ -21,6 +21,7 @@ public class NotificationServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=notification-service";
 
     public static void main(String[] args) {
+        kr.madang.platform.threads.VirtualThreadCarriers.ensureEnough(); // before any virtual thread: see there
         builder().run(args);
     }
 

@@ -16,6 +16,7 @@ public class RegistrationServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=registration-service";
 
     public static void main(String[] args) {
+        kr.madang.platform.threads.VirtualThreadCarriers.ensureEnough(); // before any virtual thread: see there
         builder().run(args);
     }
 
