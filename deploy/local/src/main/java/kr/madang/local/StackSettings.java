@@ -32,7 +32,7 @@ public record StackSettings(Path root, Path home, int registrationPort, int agre
                 port(env, "MADANG_SMS_PORT", 8026),
                 port(env, "MADANG_TOKEN_PORT", 8090),
                 env.getOrDefault("MADANG_SERVICE_JAVA_OPTS",
-                        "-Xms64m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=192m "
+                        "-Xms64m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=192m "
                                 + "-XX:ReservedCodeCacheSize=48m"),
                 env.getOrDefault("MADANG_KAFKA_JAVA_OPTS", "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
     }

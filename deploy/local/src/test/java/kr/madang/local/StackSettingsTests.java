@@ -24,7 +24,7 @@ class StackSettingsTests {
         assertThat(settings.smsPort()).isEqualTo(8026);
         assertThat(settings.tokenPort()).isEqualTo(8090);
         assertThat(settings.home()).isEqualTo(Path.of("/repo/.madang"));
-        assertThat(settings.serviceJavaOpts()).contains("-Xmx192m");
+        assertThat(settings.serviceJavaOpts()).contains("-Xmx160m");
         assertThat(settings.kafkaJavaOpts()).contains("-Xmx512m");
     }
 

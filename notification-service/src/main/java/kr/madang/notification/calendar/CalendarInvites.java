@@ -96,8 +96,13 @@ public class CalendarInvites {
     }
 
     private void remember(String registrationId, String forumEventId, List<SessionSummary> sessions) {
+        if (sessions == null || sessions.isEmpty()) {
+            // the common case, and nothing to replace: a registration is confirmed or promoted once, and only a seat
+            // holder's event carries sessions (a cancellation deletes them with the attendee's copy)
+            return;
+        }
         jdbc.sql("delete from attendee_session where registration_id = :id").param("id", registrationId).update();
-        for (SessionSummary s : sessions == null ? List.<SessionSummary>of() : sessions) {
+        for (SessionSummary s : sessions) {
             jdbc.sql("""
                             insert into attendee_session (registration_id, session_id, forum_event_id, title, title_en,
                                 room, starts_at, ends_at)

@@ -40,6 +40,11 @@ public class LocalRecipients implements AttendeeDirectory {
                             ends_at = excluded.ends_at,
                             reminder_sent_on = case when forum_event.starts_at = excluded.starts_at
                                 then forum_event.reminder_sent_on else null end
+                        -- every registration carries the forum: an unchanged one writes no new row version
+                        where (forum_event.title, forum_event.title_en, forum_event.region, forum_event.venue,
+                               forum_event.starts_at, forum_event.ends_at)
+                            is distinct from (excluded.title, excluded.title_en, excluded.region, excluded.venue,
+                               excluded.starts_at, excluded.ends_at)
                         """)
                 .param("id", forum.getForumEventId()).param("title", forum.getTitle()).param("titleEn", forum.getTitleEn())
                 .param("region", forum.getRegion()).param("venue", forum.getVenue())

@@ -105,10 +105,13 @@ public class SourceEventHandler {
      */
     private boolean openSealedFields(SpecificRecord event) {
         java.util.Set<String> subjects = new java.util.HashSet<>();
+        // an event seals several fields with one person's key: read it once, not once per field
+        java.util.Map<String, java.util.Optional<byte[]>> keysOfThisEvent = new java.util.HashMap<>();
         try {
             SealedRecords.openAll((org.apache.avro.generic.IndexedRecord) event, value -> {
                 FieldSealer.subjectOf(value).ifPresent(subjects::add);
-                return sealer.open(value, subject -> keys.awaitDataKey(subject, KEY_PATIENCE));
+                return sealer.open(value, subject -> keysOfThisEvent.computeIfAbsent(subject,
+                        unread -> keys.awaitDataKey(unread, KEY_PATIENCE)));
             });
             return true;
         } catch (FieldSealer.UnreadableFieldException e) {

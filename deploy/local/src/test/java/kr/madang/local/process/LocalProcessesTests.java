@@ -36,6 +36,21 @@ class LocalProcessesTests {
     }
 
     @Test
+    void startsProcessesWithTwoMallocArenasUnlessTheCallerSetsItsOwn() throws Exception {
+        LocalProcesses processes = new LocalProcesses(dir.resolve("run"), dir.resolve("logs"));
+        ProcessHandle defaulted = processes.start("arenas", List.of("sh", "-c", "echo arenas=$MALLOC_ARENA_MAX"),
+                Map.of(), dir, "arenas");
+        ProcessHandle chosen = processes.start("chosen", List.of("sh", "-c", "echo arenas=$MALLOC_ARENA_MAX"),
+                Map.of("MALLOC_ARENA_MAX", "4"), dir, "chosen");
+        defaulted.onExit().get();
+        chosen.onExit().get();
+
+        // an operator's own setting in the launcher's environment wins over the default
+        assertThat(processes.tail("arenas", 5)).contains("arenas=" + System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
+        assertThat(processes.tail("chosen", 5)).contains("arenas=4");
+    }
+
+    @Test
     void neverTrustsAPidWhoseCommandLineIsNoLongerItsOwn() throws Exception {
         LocalProcesses processes = new LocalProcesses(dir.resolve("run"), dir.resolve("logs"));
         // our own pid, recorded with a marker this JVM's command line does not carry: a recycled pid
