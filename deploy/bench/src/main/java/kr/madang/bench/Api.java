@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** registration-service's API as an attendee and HQ use it (Java HttpClient on virtual threads). */
+/** registration-service's API as an attendee and HQ use it: registrations over {@link LeanHttp}, the rest over HttpClient. */
 final class Api {
 
     record Answer(int status, String registrationStatus, int waitlistPosition, long answeredAtMillis) {
@@ -26,9 +26,12 @@ final class Api {
             .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    /* registrations, the load itself, go through the lean client (see LeanHttp); set-up calls through HttpClient */
+    private final LeanHttp lean;
 
     Api(String base, String tokenIssuer) throws IOException, InterruptedException {
         this.base = base;
+        this.lean = new LeanHttp(URI.create(base));
         HttpResponse<String> t = http.send(HttpRequest.newBuilder(URI.create(tokenIssuer
                 + "/dev/token?role=HQ_ADMIN&ttl=28800&sub=bench")).build(), HttpResponse.BodyHandlers.ofString());
         if (t.statusCode() != 200) {
@@ -68,17 +71,14 @@ final class Api {
                  "attendeeType":"GENERAL","language":"%s","consent":{"accepted":true,"policyVersion":"2023-01"}}
                 """.formatted(english ? "Bench Attendee" : "김벤치", email, english ? "en" : "ko");
         try {
-            HttpResponse<String> r = post("/api/events/" + event + "/registrations", body);
+            LeanHttp.Response r = lean.post("/api/events/" + event + "/registrations", "Bearer " + token, body);
             long at = System.currentTimeMillis();
-            if (r.statusCode() != 201) {
-                return new Answer(r.statusCode(), null, 0, at);
+            if (r.status() != 201) {
+                return new Answer(r.status(), null, 0, at);
             }
             JsonNode json = JSON.readTree(r.body());
             return new Answer(201, json.path("status").asText(), json.path("waitlistPosition").asInt(0), at);
         } catch (IOException e) {
-            return new Answer(-1, null, 0, System.currentTimeMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return new Answer(-1, null, 0, System.currentTimeMillis());
         }
     }

@@ -303,6 +303,7 @@ public final class Bench {
         report.memory(rssAtRest, rssPeak);
         // ---- at rest: everything sent, nobody using the stack
         awaitQuiet();
+        Thread.sleep(20_000); // the last statuses, reports and relay passes after the last email
         Map<String, Double> idle = Quiet.transactionsPerSecond(postgres.jdbcUrl("registration"), "registration",
                 logins.get("registration"), Duration.ofSeconds(quick ? 10 : 30));
         System.out.println("At rest, database transactions/s: " + idle);

@@ -33,7 +33,8 @@ final class Report {
                 .append(System.getProperty("java.version")).append('\n');
         md.append("- Stack: `./madang up` (every part its own process: PostgreSQL 14, Kafka 4.1 single KRaft broker, "
                 + "dev tools, the three services with `").append(settings.serviceJavaOpts()).append("`). The load generator is "
-                + "its own JVM (Java HttpClient, virtual threads), on the same 2 cores.\n");
+                + "its own JVM (registrations over pooled keep-alive sockets with TCP_NODELAY, see LeanHttp; virtual threads), on "
+                + "the same 2 cores.\n");
         md.append("- The bench points notification-service at its own SMTP receiver (port 2626, stamps each email when "
                 + "its DATA ends, counts emails per recipient) and restores it on the dev tools' sink afterwards. Bench "
                 + "registrations carry no phone number, so no SMS is sent.\n");
@@ -98,11 +99,12 @@ final class Report {
         long worst = rssPeak.entrySet().stream().filter(e -> !e.getKey().equals("kafka")).mapToLong(Map.Entry::getValue)
                 .max().orElse(0);
         row("Every service < 300 MB RSS at peak", worst + " MB (largest service)", worst < 300);
-        double busiest = idle.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        // every database's idle work is safety polls (outbox relay every 2 s, dispatcher every 1 s): the goal asks for
-        // no transaction from the relay while nothing waits, so at most one poll a second per database
-        row("At rest: no relay transaction while nothing waits (safety polls only)", String.format(
-                "busiest database %.2f transactions/s (%s)", busiest, rates(idle)), busiest <= 1.5);
+        // in registration's and agreement's databases the outbox relay is the only thing that polls; notification's
+        // adds its dispatcher (every second, for retries that came due), so the relay's figure is read from the other two
+        double relayOnly = Math.max(idle.getOrDefault("registration", Double.NaN), idle.getOrDefault("agreement", Double.NaN));
+        row("At rest: no relay transaction while nothing waits, a safety poll at most every few seconds", String.format(
+                "%.2f transactions/s where the relay is the only poller (%s; each poll is 2 transactions: the pool's "
+                        + "connection check and the look)", relayOnly, rates(idle)), relayOnly <= 1.0);
         row("Status events: only those a subscriber can use", String.format("%.2f per registration on the status topic "
                 + "(SENT; QUEUED and SENDING are not published)", statusPerRegistration), statusPerRegistration <= 1.05);
         goals.append('\n');
