@@ -4,21 +4,29 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
@@ -70,10 +78,12 @@ public final class CalendarFile {
     }
 
     private static VEvent entry(CalendarInvite invite, String uid, String summary, String location, String description,
-                                java.time.Instant startsAt, java.time.Instant endsAt) {
-        ZoneId zone = ZoneId.of(TZID);
-        VEvent event = new VEvent(startsAt.atZone(zone), endsAt.atZone(zone), summary);
+                                Instant startsAt, Instant endsAt) {
+        VEvent event = new VEvent();
         event.replace(new DtStamp(invite.stamp()));
+        event.add(new DtStart<>(new ParameterList(List.of(SeoulTzId.INSTANCE)), SeoulTzId.localTime(startsAt)));
+        event.add(new DtEnd<>(new ParameterList(List.of(SeoulTzId.INSTANCE)), SeoulTzId.localTime(endsAt)));
+        event.add(new Summary(summary));
         event.add(new Uid(uid));
         event.add(new Sequence(invite.sequence()));
         if (location != null && !location.isBlank()) {
@@ -94,6 +104,35 @@ public final class CalendarFile {
             event.add(organizer);
         }
         return event;
+    }
+
+    /**
+     * The TZID parameter that knows its zone. ical4j's own resolves the id for every date it writes through
+     * {@code ZoneId.getAvailableZoneIds()}, a copy of ~600 ids each time: 93 % of writing a DTSTART (110 µs against
+     * 3 µs), and most of the calendar file's share of notification-service's CPU (issue 15's profile). The local time
+     * it labels is the same one ical4j would write: {@code DTSTART;TZID=Asia/Seoul:20261210T130000}.
+     */
+    static final class SeoulTzId extends TzId {
+        static final SeoulTzId INSTANCE = new SeoulTzId();
+        private static final ZoneId ZONE = ZoneId.of(CalendarFile.TZID);
+
+        private SeoulTzId() {
+            super(CalendarFile.TZID); // qualified: Parameter.TZID, the parameter's name, would shadow it
+        }
+
+        static LocalDateTime localTime(Instant instant) {
+            return LocalDateTime.ofInstant(instant, ZONE);
+        }
+
+        @Override
+        public ZoneId toZoneId() {
+            return ZONE;
+        }
+
+        @Override
+        public ZoneId toZoneId(TimeZoneRegistry registry) {
+            return ZONE;
+        }
     }
 
     private static VTimeZone seoul() {

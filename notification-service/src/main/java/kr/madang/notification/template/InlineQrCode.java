@@ -1,15 +1,8 @@
 package kr.madang.notification.template;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
 
 import io.nayuki.qrcodegen.QrCode;
 import io.nayuki.qrcodegen.QrSegment;
@@ -70,31 +63,23 @@ public final class InlineQrCode {
     static byte[] png(String text) {
         QrCode qr = symbol(text);
         int size = imageSize(qr);
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        // Written into the packed raster a row at a time (1 bit per pixel, 1 = white in the binary palette, rows
-        // padded to whole bytes): setRGB per pixel went through the colour model for each of ~70,000 pixels.
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int rowBytes = (size + 7) / 8;
+        // 1 bit per pixel, 1 = white (PNG greyscale), each row led by its filter byte (0: none), padded to whole bytes
+        int rowBytes = 1 + (size + 7) / 8;
+        byte[] scanlines = new byte[rowBytes * size];
         byte[] row = new byte[rowBytes];
         for (int moduleY = -BORDER_MODULES; moduleY < qr.size + BORDER_MODULES; moduleY++) {
             Arrays.fill(row, (byte) 0);
             for (int x = 0; x < size; x++) {
                 if (!qr.getModule(x / MODULE_PIXELS - BORDER_MODULES, moduleY)) {
-                    row[x >> 3] |= (byte) (0x80 >>> (x & 7));
+                    row[1 + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
                 }
             }
             int firstPixelRow = (moduleY + BORDER_MODULES) * MODULE_PIXELS;
             for (int y = firstPixelRow; y < firstPixelRow + MODULE_PIXELS; y++) {
-                System.arraycopy(row, 0, pixels, y * rowBytes, rowBytes);
+                System.arraycopy(row, 0, scanlines, y * rowBytes, rowBytes);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.greyscaleOneBit(size, size, scanlines);
     }
 
     static QrCode symbol(String text) {
