@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class StackSettingsTests {
         assertThat(settings.smsPort()).isEqualTo(8026);
         assertThat(settings.tokenPort()).isEqualTo(8090);
         assertThat(settings.home()).isEqualTo(Path.of("/repo/.madang"));
-        assertThat(settings.serviceJavaOpts()).contains("-Xmx160m");
+        assertThat(settings.serviceJavaOpts()).contains("-Xmx128m");
         assertThat(settings.kafkaJavaOpts()).contains("-Xmx512m");
     }
 
@@ -45,5 +47,25 @@ class StackSettingsTests {
                 .hasMessageContaining("MADANG_SMTP_PORT");
         assertThatThrownBy(() -> StackSettings.from(Map.of("MADANG_SMS_PORT", "70000"), Path.of("/repo")))
                 .hasMessageContaining("MADANG_SMS_PORT");
+    }
+
+    @Test
+    void compactObjectHeadersOnlyWhereTheJdkKnowsTheFlag() {
+        assertThat(StackSettings.defaultServiceJavaOpts(21)).doesNotContain("CompactObjectHeaders").contains("-Xmx128m");
+        assertThat(StackSettings.defaultServiceJavaOpts(25)).contains("-XX:+UseCompactObjectHeaders", "-Xmx128m");
+    }
+
+    @Test
+    void theJvmTheServicesRunOnAcceptsTheDefaultFlags() throws Exception {
+        StackSettings settings = StackSettings.from(Map.of(), Path.of("/repo"));
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable().toString());
+        command.addAll(List.of(settings.serviceJavaOpts().split(" ")));
+        command.add("-version");
+
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes());
+
+        assertThat(java.waitFor()).as(output).isZero();
     }
 }
