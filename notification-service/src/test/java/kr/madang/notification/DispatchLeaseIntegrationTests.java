@@ -190,6 +190,37 @@ class DispatchLeaseIntegrationTests extends NotificationIntegrationTest {
         }
     }
 
+    /**
+     * The dispatcher's loop waits (for new messages or the poll) only after a round that said nothing more was due: a
+     * full round must not say so, or the rest of a backlog would wait a poll; a round that had slots to spare must, or
+     * the loop claims again at once for nothing (issue 15: 1.7 claim transactions per email).
+     */
+    @Test
+    void aFullRoundLeavesMoreDue_aRoundWithSlotsToSpareSaysNothingMoreIsDue() throws Exception {
+        Clock ahead = new AheadClock(clock, Duration.ofHours(3));
+        String source = "rounds-" + UUID.randomUUID();
+        for (int i = 0; i < 6; i++) {
+            insertDueMessage(source, TestEvents.uniqueEmail("rounds" + i), ahead.instant());
+        }
+        var settings = new NotificationProperties.Dispatch(4, 4, LEASE, Duration.ofMillis(200), true);
+        Dispatcher dispatcher = new Dispatcher("rounds", messages, statusEvents, email, smsGateway, retry, quietHours,
+                transactions, ahead, settings);
+        try {
+            assertThat(dispatcher.dispatchDue()).as("four free slots, at least six messages due").isEqualTo(4);
+            assertThat(dispatcher.nothingMoreDue()).isFalse();
+
+            // rows other tests left due on this clock go out too; then a round has slots to spare
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dispatcher.dispatchDue();
+                return dispatcher.nothingMoreDue() && sentCount(source) == 6;
+            });
+            assertThat(dispatcher.dispatchDue()).as("it was right: nothing was left due").isZero();
+            assertThat(dispatcher.nothingMoreDue()).isTrue();
+        } finally {
+            dispatcher.close();
+        }
+    }
+
     @Test
     void anEmailTheServerAcceptedIsSentEvenWhenItsQuitGoesUnanswered() throws Exception {
         Clock ahead = new AheadClock(clock, Duration.ofHours(3));

@@ -154,17 +154,18 @@ public final class Bench {
                 connections, warm.seconds, warm.rate());
         awaitQuiet();
         smtp.clear();
-        long statusBefore = Quiet.endOffsets(kafka.bootstrapServers(), Topics.NOTIFICATION_EVENTS);
-        long registrationEventsBefore = Quiet.endOffsets(kafka.bootstrapServers(), Topics.REGISTRATION_EVENTS);
+        List<String> counted = List.of(Topics.REGISTRATION_EVENTS, Topics.NOTIFICATION_EVENTS);
+        Map<String, Long> recordsBefore = Quiet.endOffsets(kafka.bootstrapServers(), counted);
         Map<String, Double> cpuBefore = cpu.snapshot();
         Capacity capacity = capacity(events, connections, closedFor);
         boolean allMail = awaitEmails(capacity.emails, Duration.ofSeconds(quick ? 40 : 120));
         Map<String, Double> cpuClosed = CpuMeter.perRegistration(cpuBefore, cpu.snapshot(), capacity.ok);
         Thread.sleep(3000); // the status of the last email leaves through notification-service's outbox
-        double statusPerRegistration = (Quiet.endOffsets(kafka.bootstrapServers(), Topics.NOTIFICATION_EVENTS)
-                - statusBefore) / (double) capacity.ok;
-        double registrationEventsPerRegistration = (Quiet.endOffsets(kafka.bootstrapServers(),
-                Topics.REGISTRATION_EVENTS) - registrationEventsBefore) / (double) capacity.ok;
+        Map<String, Long> recordsAfter = Quiet.endOffsets(kafka.bootstrapServers(), counted);
+        double statusPerRegistration = (recordsAfter.get(Topics.NOTIFICATION_EVENTS)
+                - recordsBefore.get(Topics.NOTIFICATION_EVENTS)) / (double) capacity.ok;
+        double registrationEventsPerRegistration = (recordsAfter.get(Topics.REGISTRATION_EVENTS)
+                - recordsBefore.get(Topics.REGISTRATION_EVENTS)) / (double) capacity.ok;
         System.out.printf("    records per registration: %.2f on %s, %.2f on %s%n", registrationEventsPerRegistration,
                 Topics.REGISTRATION_EVENTS, statusPerRegistration, Topics.NOTIFICATION_EVENTS);
         long closedDelivered = capacity.emails.stream().filter(smtp.firstReceipt::containsKey).count();
@@ -297,7 +298,7 @@ public final class Bench {
         HotResult hotResult = hotScenario(limitB);
         report.hot(hotResult, limitB, hotTotal(), hotSeats());
 
-        report.findings(held, limitA, limitB, hotResult.rate(), emails.size() / sendSeconds, got / drain, within1s);
+        report.findings(held, limitA, limitB, hotResult.rate(), emails.size() / sendSeconds, got / drain, within1s, cpuClosed);
         report.duplicateFinding(dup);
         stopSampling(sampler);
         report.memory(rssAtRest, rssPeak);

@@ -64,15 +64,19 @@ final class Quiet {
         return commits;
     }
 
-    /** The sum of a topic's end offsets: records ever written to it. */
-    static long endOffsets(String bootstrap, String topic) throws ExecutionException, InterruptedException {
+    /** Per topic, the sum of its end offsets: records ever written to it (one Admin client for all of them). */
+    static Map<String, Long> endOffsets(String bootstrap, List<String> topics) throws ExecutionException, InterruptedException {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(config)) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            descriptions.values().forEach(d -> d.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<String, Long> records = new LinkedHashMap<>();
+            topics.forEach(t -> records.put(t, 0L));
+            admin.listOffsets(latest).all().get().forEach((partition, offset) -> records.merge(partition.topic(), offset.offset(), Long::sum));
+            return records;
         }
     }
 }

@@ -63,6 +63,8 @@ public class Dispatcher {
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("send-", 0).factory());
     private final ScheduledExecutorService leases;
     private volatile boolean closed;
+    /** The last round had free slots left over after its claim: everything due then was taken. */
+    private volatile boolean drained;
 
     public Dispatcher(String instance, MessageStore messages, StatusEvents statusEvents, EmailSender email, SmsGateway sms,
                       RetryPolicy retry, QuietHours quietHours, TransactionTemplate transactions, Clock clock,
@@ -109,6 +111,7 @@ public class Dispatcher {
      */
     public int dispatchDue() {
         int taken = takeSlots();
+        drained = false;
         if (taken == 0) {
             return 0;
         }
@@ -126,6 +129,7 @@ public class Dispatcher {
             throw e;
         }
         int count = claimed == null ? 0 : claimed.size();
+        drained = count < taken;
         slots.release(taken - count);
         for (int i = 0; i < count; i++) {
             Claim claim = claimed.get(i);
@@ -144,9 +148,14 @@ public class Dispatcher {
         return count;
     }
 
-    /** True when a send slot is free, so an empty round means nothing is due (not that every slot is busy). */
-    public boolean hasFreeSlot() {
-        return slots.availablePermits() > 0;
+    /**
+     * True when the last round claimed fewer messages than it had free slots for, so nothing else was due then: the
+     * next round can wait for new messages or the poll. Claiming again at once found nothing almost every time, and
+     * made 1.7 claim transactions per email under load (issue 15's statement log). False after a full round or one
+     * that found no free slot.
+     */
+    public boolean nothingMoreDue() {
+        return drained;
     }
 
     private int takeSlots() {

@@ -37,9 +37,10 @@ public class DispatcherLoop implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                int claimed = dispatcher.dispatchDue();
-                // sends run on in the background: claim again as soon as a slot frees, wait only when nothing was due
-                if (claimed == 0 && dispatcher.hasFreeSlot()) {
+                dispatcher.dispatchDue();
+                // sends run on in the background: claim again as soon as a slot frees, wait only when nothing more was due
+                // (a signal given meanwhile is kept, so a message committed during the round is not left to the poll)
+                if (dispatcher.nothingMoreDue()) {
                     signal.await(settings.poll().toMillis());
                 }
             } catch (InterruptedException e) {
