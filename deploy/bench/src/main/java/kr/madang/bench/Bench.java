@@ -304,7 +304,12 @@ public final class Bench {
         report.memory(rssAtRest, rssPeak);
         // ---- at rest: everything sent, nobody using the stack
         awaitQuiet();
+        long lagLeft = Quiet.awaitConsumersCaughtUp(kafka.bootstrapServers(),
+                List.of("registration-service", "agreement-service", "notification-service"), Duration.ofMinutes(5));
+        System.out.println("At rest: consumer lag left before measuring: " + lagLeft);
         Thread.sleep(20_000); // the last statuses, reports and relay passes after the last email
+        Quiet.awaitSteady(postgres.jdbcUrl("registration"), "registration", logins.get("registration"),
+                Duration.ofMinutes(quick ? 1 : 3));
         Map<String, Double> idle = Quiet.transactionsPerSecond(postgres.jdbcUrl("registration"), "registration",
                 logins.get("registration"), Duration.ofSeconds(quick ? 10 : 30));
         System.out.println("At rest, database transactions/s: " + idle);

@@ -30,6 +30,55 @@ final class Quiet {
     private Quiet() {
     }
 
+    /**
+     * Waits until every consumer group has committed up to the end of each partition it reads: the statuses and events
+     * of the last registrations are handled, not only the last email sent. At most {@code max}; returns the lag left.
+     */
+    static long awaitConsumersCaughtUp(String bootstrap, List<String> groups, Duration max)
+            throws ExecutionException, InterruptedException {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long deadline = System.nanoTime() + max.toNanos();
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                long lag = 0;
+                for (String group : groups) {
+                    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                    Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get();
+                    for (var entry : committed.entrySet()) {
+                        long done = entry.getValue() == null ? 0 : entry.getValue().offset();
+                        lag += Math.max(0, ends.get(entry.getKey()).offset() - done);
+                    }
+                }
+                if (lag == 0 || System.nanoTime() > deadline) {
+                    return lag;
+                }
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    /**
+     * Waits until the services' own traffic stops falling: after the last email, statuses and consumers' lag still
+     * drain (the 2026-11-29 run read notification at 7.7/s right after the hot event, 1.5/s a few minutes later). Reads
+     * 10 s windows until the total no longer drops by a fifth from one window to the next, at most {@code max}.
+     */
+    static void awaitSteady(String jdbcUrl, String user, String password, Duration max) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        double previous = Double.MAX_VALUE;
+        while (System.nanoTime() < deadline) {
+            double total = transactionsPerSecond(jdbcUrl, user, password, Duration.ofSeconds(10)).values().stream()
+                    .mapToDouble(Double::doubleValue).sum();
+            if (total >= previous * 0.8) {
+                return;
+            }
+            previous = total;
+        }
+    }
+
     /** Committed transactions per second in each service database over {@code window}, nothing else running. */
     static Map<String, Double> transactionsPerSecond(String jdbcUrl, String user, String password, Duration window)
             throws SQLException, InterruptedException {

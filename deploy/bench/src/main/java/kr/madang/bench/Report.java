@@ -103,8 +103,8 @@ final class Report {
         // adds its dispatcher (every second, for retries that came due), so the relay's figure is read from the other two
         double relayOnly = Math.max(idle.getOrDefault("registration", Double.NaN), idle.getOrDefault("agreement", Double.NaN));
         row("At rest: no relay transaction while nothing waits, a safety poll at most every few seconds", String.format(
-                "%.2f transactions/s where the relay is the only poller (%s; each poll is 2 transactions: the pool's "
-                        + "connection check and the look)", relayOnly, rates(idle)), relayOnly <= 1.0);
+                "%.2f transactions/s where the relay is the only poller (%s; a relay looks every 2 s, the "
+                        + "dispatcher claims every second)", relayOnly, rates(idle)), relayOnly <= 1.0);
         row("Status events: only those a subscriber can use", String.format("%.2f per registration on the status topic "
                 + "(SENT; QUEUED and SENDING are not published)", statusPerRegistration), statusPerRegistration <= 1.05);
         goals.append('\n');
@@ -118,7 +118,7 @@ final class Report {
 
     void idle(Map<String, Double> idle) {
         md.append("\n## 6. At rest\n\nCommitted transactions per second in each service database with nothing to do "
-                + "(`pg_stat_database.xact_commit`, after every email went out): " + rates(idle) + ". What remains is "
+                + "(`pg_stat_database.xact_commit`, after every email went out and the services' own traffic stopped falling): " + rates(idle) + ". What remains is "
                 + "safety polls: each outbox relay looks once every 2 s (its own commits wake it at once), "
                 + "notification-service's dispatcher once a second for retries that came due.\n");
     }
