@@ -157,9 +157,14 @@ public final class Bench {
         List<String> counted = List.of(Topics.REGISTRATION_EVENTS, Topics.NOTIFICATION_EVENTS);
         Map<String, Long> recordsBefore = Quiet.endOffsets(kafka.bootstrapServers(), counted);
         Map<String, Double> cpuBefore = cpu.snapshot();
+        double busyBefore = cpu.machineBusy();
+        long closedStarted = System.nanoTime();
         Capacity capacity = capacity(events, connections, closedFor);
         boolean allMail = awaitEmails(capacity.emails, Duration.ofSeconds(quick ? 40 : 120));
-        Map<String, Double> cpuClosed = CpuMeter.perRegistration(cpuBefore, cpu.snapshot(), capacity.ok);
+        Map<String, Double> cpuAfter = cpu.snapshot();
+        CpuMeter.Outside outsideClosed = CpuMeter.Outside.between(cpuBefore, busyBefore, cpuAfter, cpu.machineBusy(),
+                (System.nanoTime() - closedStarted) / 1e9);
+        Map<String, Double> cpuClosed = CpuMeter.perRegistration(cpuBefore, cpuAfter, capacity.ok);
         Thread.sleep(3000); // the status of the last email leaves through notification-service's outbox
         Map<String, Long> recordsAfter = Quiet.endOffsets(kafka.bootstrapServers(), counted);
         double statusPerRegistration = (recordsAfter.get(Topics.NOTIFICATION_EVENTS)
@@ -176,12 +181,13 @@ public final class Bench {
         System.out.printf("    emails: %,d of %,d accepted (all by the end + wait: %s), %d twice%n", closedDelivered,
                 capacity.emails.size(), allMail, closedDuplicates);
         System.out.println("    CPU per registration (email included): " + CpuMeter.format(cpuClosed));
+        System.out.println("    meanwhile " + outsideClosed.describe());
         awaitQuiet();
         Wrk.Result wrk = Wrk.run(settings.publicUrl(settings.registrationPort()), api.token(), events, connections,
                 closedFor, settings.root().resolve("deploy/bench/register.lua"), run);
         System.out.println("  wrk: " + wrk.describe(capacity.rate()));
         report.capacity(connections, closedFor, capacity.rate(), capacity.failed, capacity.latency, closedDelivered,
-                capacity.emails.size(), closedDuplicates, cpuClosed, wrk);
+                capacity.emails.size(), closedDuplicates, cpuClosed, outsideClosed, wrk);
         report.recordsPerRegistration(registrationEventsPerRegistration, statusPerRegistration);
         awaitQuiet(); // wrk's emails drain before the ladder starts
 
@@ -217,10 +223,14 @@ public final class Bench {
         Duration holdFor = Duration.ofSeconds(quick ? 20 : 60);
         int[] holdRates = best == 0 ? new int[] {rates[0]} : new int[] {best, Math.max(rates[0], (int) (best * 0.75))};
         Map<String, Double> cpuHoldBefore = null;
+        double busyHoldBefore = Double.NaN;
+        long holdStarted = 0;
         for (int rate : holdRates) {
             awaitQuiet();
             smtp.clear();
             cpuHoldBefore = cpu.snapshot();
+            busyHoldBefore = cpu.machineBusy();
+            holdStarted = System.nanoTime();
             Load attempt = openLoop(events, rate, holdFor);
             boolean ok = attempt.held(rate);
             System.out.printf("  hold %d/s for %d s: %s%n", rate, holdFor.toSeconds(), attempt.row(rate, ok));
@@ -238,9 +248,13 @@ public final class Bench {
         long duplicates = 0;
         if (hold != null) {
             awaitEmails(hold.emailByAnswer.keySet(), Duration.ofSeconds(90));
-            Map<String, Double> cpuOpen = CpuMeter.perRegistration(cpuHoldBefore, cpu.snapshot(), hold.ok.get());
+            Map<String, Double> cpuHoldAfter = cpu.snapshot();
+            CpuMeter.Outside outsideHold = CpuMeter.Outside.between(cpuHoldBefore, busyHoldBefore, cpuHoldAfter,
+                    cpu.machineBusy(), (System.nanoTime() - holdStarted) / 1e9);
+            Map<String, Double> cpuOpen = CpuMeter.perRegistration(cpuHoldBefore, cpuHoldAfter, hold.ok.get());
             System.out.println("  CPU per registration over the hold (email included): " + CpuMeter.format(cpuOpen));
-            report.openLoopCpu(cpuOpen);
+            System.out.println("    meanwhile " + outsideHold.describe());
+            report.openLoopCpu(cpuOpen, outsideHold);
             double[] d = new double[hold.emailByAnswer.size()];
             int n = 0;
             int fast = 0;

@@ -115,6 +115,53 @@ final class CpuMeter {
         return flags;
     }
 
+    /**
+     * CPU milliseconds the whole machine has been busy (user, nice, system, irq, softirq, steal of {@code /proc/stat}'s
+     * first line): with the stack's own share taken out, what else ran on these cores while the bench measured.
+     */
+    double machineBusy() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy * 1000.0 / ticksPerSecond;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** CPU the machine spent outside the measured processes over a period: other processes, kernel threads, steal. */
+    record Outside(double milliseconds, double seconds, int cores) {
+
+        static Outside between(Map<String, Double> stackBefore, double busyBefore, Map<String, Double> stackAfter,
+                               double busyAfter, double seconds) {
+            double stack = 0;
+            for (Map.Entry<String, Double> e : stackAfter.entrySet()) {
+                stack += Math.max(0, e.getValue() - stackBefore.getOrDefault(e.getKey(), 0.0));
+            }
+            return new Outside(Math.max(0, busyAfter - busyBefore - stack), seconds,
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        /** Share of all cores' time over the period, in percent. */
+        double percentOfMachine() {
+            return 100 * milliseconds / (seconds * 1000 * cores);
+        }
+
+        /** More than a tenth of the machine went elsewhere: the figures of this period understate the stack. */
+        boolean disturbed() {
+            return percentOfMachine() > 10;
+        }
+
+        String describe() {
+            return String.format("%.1f %% of the machine's %d cores went to processes outside the stack, kernel threads "
+                    + "or steal%s", percentOfMachine(), cores, disturbed() ? " (more than 10 %: this period's figures "
+                    + "understate the stack; run again on a quieter machine)" : "");
+        }
+    }
+
     private static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

@@ -16,6 +16,8 @@ final class Report {
     /** Issue 15's goals, each beside its figure; placed right after the machine's description. */
     private final StringBuilder goals = new StringBuilder();
     private int goalsAt = -1;
+    /** Measured periods in which more than a tenth of the machine went to something other than the stack. */
+    private final List<String> disturbed = new java.util.ArrayList<>();
 
     void machine(StackSettings settings, boolean quick, int catchUp) {
         md.append("# Madang benchmark report\n\n");
@@ -50,7 +52,8 @@ final class Report {
     }
 
     void capacity(int connections, java.time.Duration duration, double rate, long failed, Percentiles latency,
-                  long delivered, int registered, long duplicates, Map<String, Double> cpu, Wrk.Result wrk) {
+                  long delivered, int registered, long duplicates, Map<String, Double> cpu,
+                  CpuMeter.Outside outside, Wrk.Result wrk) {
         md.append(String.format("## Closed-loop capacity: %d connections for %d s%n%n", connections, duration.toSeconds()));
         md.append(String.format("- **%,.0f registrations/s** (201), %d failed; latency %s%n", rate, failed, latency));
         md.append(String.format("- emails accepted by the SMTP receiver: %,d of %,d, %d twice%n", delivered, registered,
@@ -58,6 +61,8 @@ final class Report {
         md.append("- CPU per registration, its email included (utime+stime+cutime+cstime of each process and its "
                 + "descendants, from the start of the load until the last email or the wait's end):\n\n");
         cpuTable(cpu);
+        md.append("- Meanwhile ").append(outside.describe()).append(".\n");
+        noise(outside, "closed loop");
         md.append("- Independent check with wrk");
         if (wrk.ran()) {
             md.append(": `").append(wrk.command()).append("` → ").append(wrk.describe(rate)).append("\n\n");
@@ -66,9 +71,18 @@ final class Report {
         }
     }
 
-    void openLoopCpu(Map<String, Double> cpu) {
+    void openLoopCpu(Map<String, Double> cpu, CpuMeter.Outside outside) {
         md.append("CPU per registration over the open-loop hold, its email included:\n\n");
         cpuTable(cpu);
+        md.append("Meanwhile ").append(outside.describe()).append(".\n\n");
+        noise(outside, "open-loop hold");
+    }
+
+    /** A period that shared the machine is named right under the goals, where its figures are read. */
+    private void noise(CpuMeter.Outside outside, String period) {
+        if (outside.disturbed()) {
+            disturbed.add(String.format("%s: %.1f %%", period, outside.percentOfMachine()));
+        }
     }
 
     private void cpuTable(Map<String, Double> cpu) {
@@ -107,6 +121,11 @@ final class Report {
                         + "dispatcher claims every second)", relayOnly, rates(idle)), relayOnly <= 1.0);
         row("Status events: only those a subscriber can use", String.format("%.2f per registration on the status topic "
                 + "(SENT; QUEUED and SENDING are not published)", statusPerRegistration), statusPerRegistration <= 1.05);
+        if (!disturbed.isEmpty()) {
+            goals.append("\n**Not a quiet machine:** more than 10 % of its CPU went to something other than the stack "
+                    + "in ").append(String.join(", ", disturbed)).append(". The figures of those periods understate "
+                    + "the stack; run the bench again when nothing else runs.\n");
+        }
         goals.append('\n');
     }
 
