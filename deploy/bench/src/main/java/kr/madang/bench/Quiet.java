@@ -36,21 +36,17 @@ final class Quiet {
      */
     static long awaitConsumersCaughtUp(String bootstrap, List<String> groups, Duration max)
             throws ExecutionException, InterruptedException {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         long deadline = System.nanoTime() + max.toNanos();
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = admin(bootstrap)) {
             while (true) {
                 long lag = 0;
                 for (String group : groups) {
                     Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
                             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                    Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                    var ends = admin.listOffsets(latest).all().get();
+                    Map<TopicPartition, Long> ends = latestOffsets(admin, committed.keySet());
                     for (var entry : committed.entrySet()) {
                         long done = entry.getValue() == null ? 0 : entry.getValue().offset();
-                        lag += Math.max(0, ends.get(entry.getKey()).offset() - done);
+                        lag += Math.max(0, ends.get(entry.getKey()) - done);
                     }
                 }
                 if (lag == 0 || System.nanoTime() > deadline) {
@@ -115,17 +111,31 @@ final class Quiet {
 
     /** Per topic, the sum of its end offsets: records ever written to it (one Admin client for all of them). */
     static Map<String, Long> endOffsets(String bootstrap, List<String> topics) throws ExecutionException, InterruptedException {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = admin(bootstrap)) {
             Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
-            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            List<TopicPartition> partitions = new java.util.ArrayList<>();
             descriptions.values().forEach(d -> d.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
             Map<String, Long> records = new LinkedHashMap<>();
             topics.forEach(t -> records.put(t, 0L));
-            admin.listOffsets(latest).all().get().forEach((partition, offset) -> records.merge(partition.topic(), offset.offset(), Long::sum));
+            latestOffsets(admin, partitions).forEach((partition, offset) -> records.merge(partition.topic(), offset, Long::sum));
             return records;
         }
+    }
+
+    private static Admin admin(String bootstrap) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(config);
+    }
+
+    /** The end offset of each partition: where the next record will be written. */
+    private static Map<TopicPartition, Long> latestOffsets(Admin admin, java.util.Collection<TopicPartition> partitions)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 }

@@ -2,16 +2,14 @@ package kr.madang.notification.dispatch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import kr.madang.platform.OptionalBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Carries the trace of the source event's consumption to the send, which happens later on a dispatcher thread:
@@ -24,12 +22,12 @@ public class SendTracing {
 
     public static final String TRACE_HEADER = "X-Madang-Trace-Id";
 
-    private final Supplier<Optional<Tracer>> tracer;
-    private final Supplier<Optional<Propagator>> propagator;
+    private final OptionalBean<Tracer> tracer;
+    private final OptionalBean<Propagator> propagator;
 
     public SendTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this.tracer = once(tracer);
-        this.propagator = once(propagator);
+        this.tracer = OptionalBean.of(tracer);
+        this.propagator = OptionalBean.of(propagator);
     }
 
     /** Tracing off (unit tests, tools). */
@@ -77,16 +75,11 @@ public class SendTracing {
         }
     }
 
-    /* looked up once (also when absent): a bean-factory lookup on every send was 3 % of the service's CPU under load */
-    private static <T> Supplier<Optional<T>> once(ObjectProvider<T> provider) {
-        return SingletonSupplier.of(() -> Optional.ofNullable(provider == null ? null : provider.getIfAvailable()));
-    }
-
     private Tracer tracer() {
-        return tracer.get().orElse(null);
+        return tracer.orNull();
     }
 
     private Propagator propagator() {
-        return propagator.get().orElse(null);
+        return propagator.orNull();
     }
 }

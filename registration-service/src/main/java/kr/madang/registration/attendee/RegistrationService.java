@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import kr.madang.platform.OptionalBean;
 import kr.madang.platform.security.CurrentUser;
 import kr.madang.platform.web.ApiProblem;
 import kr.madang.platform.web.CorrelationIds;
@@ -74,7 +75,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
     private final GroupRegistrations groups;
     private final DuplicateNotices duplicateNotices;
     private final ConsentPolicies consentPolicies;
-    private final ObjectProvider<Tracer> tracers;
+    private final OptionalBean<Tracer> tracers;
     private final IdempotencyStore idempotency;
 
     public RegistrationService(ForumEventRepository events, RegistrationRepository registrations, SeatLedger ledger,
@@ -86,7 +87,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
         this.events = events;
         this.duplicateNotices = duplicateNotices;
         this.consentPolicies = consentPolicies;
-        this.tracers = tracers;
+        this.tracers = OptionalBean.of(tracers);
         this.idempotency = idempotency;
         this.registrations = registrations;
         this.ledger = ledger;
@@ -179,7 +180,7 @@ public class RegistrationService implements ForumEventService.WaitlistPromoter {
 
     /** The calling request's trace context, to be made current again wherever its registration is published. */
     private GroupRegistrations.RequestTrace currentTrace() {
-        Tracer tracer = tracers.getIfAvailable();
+        Tracer tracer = tracers.orNull();
         TraceContext context = tracer == null ? null : tracer.currentTraceContext().context();
         if (context == null) {
             return GroupRegistrations.RequestTrace.NONE;

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import kr.madang.platform.OptionalBean;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -15,18 +16,18 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public class TraceContextOutboxHeaders implements OutboxHeaderContributor {
 
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<Propagator> propagator;
+    private final OptionalBean<Tracer> tracer;
+    private final OptionalBean<Propagator> propagator;
 
     public TraceContextOutboxHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.tracer = OptionalBean.of(tracer);
+        this.propagator = OptionalBean.of(propagator);
     }
 
     @Override
     public Map<String, String> headers() {
-        Tracer currentTracer = tracer.getIfAvailable();
-        Propagator currentPropagator = propagator.getIfAvailable();
+        Tracer currentTracer = tracer.orNull();
+        Propagator currentPropagator = propagator.orNull();
         if (currentTracer == null || currentPropagator == null || currentTracer.currentTraceContext().context() == null) {
             return Map.of();
         }
