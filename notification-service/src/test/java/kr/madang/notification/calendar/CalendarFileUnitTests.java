@@ -122,4 +122,29 @@ class CalendarFileUnitTests {
         }
         assertThat(ParsedIcs.parse(expected).timeZones()).containsExactly("Asia/Seoul");
     }
+
+    /** The file is put together from a head written once and entries written each time: ical4j's bytes either way. */
+    @Test
+    void aFileIsByteForByteWhatIcal4jWritesForTheWholeCalendar() {
+        String longKorean = "제주 디지털 지역혁신 포럼의 세션 안내입니다. 접수처는 1층 로비이며, 신분증을 지참해 주십시오; "
+                + "주차는 지하 2층, 셔틀은 제주공항 3번 게이트에서 30분마다 출발합니다.\n둘째 줄도 접혀야 합니다.";
+        Instant starts = Instant.parse("2023-02-06T04:00:00Z");
+        Instant ends = Instant.parse("2023-02-07T09:00:00Z");
+        var sessions = java.util.List.of(
+                new CalendarInvite.SessionEntry(CalendarInvite.sessionUidOf(REGISTRATION, "s1", "notification.madang.kr"),
+                        "세션 1: 지역 데이터 협력", "크리스탈홀 A", longKorean, starts, starts.plusSeconds(5400)),
+                new CalendarInvite.SessionEntry(CalendarInvite.sessionUidOf(REGISTRATION, "s2", "notification.madang.kr"),
+                        "Session 2, with; commas", null, null, starts.plusSeconds(7200), ends));
+        for (CalendarInvite.Method method : CalendarInvite.Method.values()) {
+            CalendarInvite invite = new CalendarInvite(CalendarInvite.uidOf(REGISTRATION, "notification.madang.kr"), 2,
+                    method, STAMP, "제1회 디지털지역혁신포럼", "메종글래드 제주 크리스탈홀", longKorean, starts, ends,
+                    "디지털지역혁신포럼 사무국", "no-reply@madang.kr", sessions);
+
+            String written = CalendarFile.write(invite);
+
+            assertThat(written).isEqualTo(CalendarFile.writeWhole(invite));
+            assertThat(written).contains("METHOD:" + method.name(), "BEGIN:VTIMEZONE").endsWith("END:VCALENDAR\r\n");
+            assertThat(ParsedIcs.parse(written).timeZones()).containsExactly("Asia/Seoul");
+        }
+    }
 }
