@@ -28,9 +28,11 @@ import kr.madang.local.devtools.web.Http;
 /**
  * An SMTP server that accepts every email and keeps it, with a web page and a JSON API on another port.
  * Each email is written to {@code .madang/mail/<id>.eml} the moment it arrives (its modification time is its arrival
- * time), so the list survives a restart; only the newest {@code keep} emails stay decoded in memory (the list, the
- * filters and the page work on those), older ones stay on disk and can still be opened by id. Receiving one email
- * costs the same however many came before: one file written, one entry added, the oldest entry dropped.
+ * time), so the list survives a restart; only the newest {@code keep} emails stay in memory (the list, the filters and
+ * the page work on those), older ones stay on disk and can still be opened by id. Receiving one email costs the same
+ * however many came before: one file written, its header read, one entry added, the oldest entry dropped. Its bodies
+ * are decoded the first time someone asks for them: decoding every email as it arrived was most of the dev tools' CPU
+ * under load (issue 15), for emails nobody opens.
  *
  * <pre>
  * GET    /api/messages?to=&amp;subject=&amp;limit=   newest first: {"total":n,"inMemory":n,"stored":n,"items":[...]}
@@ -42,6 +44,17 @@ import kr.madang.local.devtools.web.Http;
  */
 public final class MailSink implements AutoCloseable {
 
+    /*
+     * Jakarta Mail looks its StreamProvider up through ServiceLoader for every header it parses and every word it
+     * decodes: 18 % of the sink's Java CPU under load (issue 15's profile). Naming the implementation skips the scan,
+     * as notification-service does.
+     */
+    static {
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     /** How many emails stay in memory unless told otherwise ({@code MADANG_MAIL_KEEP}). */
     public static final int DEFAULT_KEEP = 2_000;
 
@@ -50,7 +63,7 @@ public final class MailSink implements AutoCloseable {
     private final Path store;
     private final int keep;
     private final Session session = Session.getInstance(new Properties());
-    private final ArrayDeque<CapturedMail> recent = new ArrayDeque<>();
+    private final ArrayDeque<Received> recent = new ArrayDeque<>();
     private long stored;
     private long nextId = 1;
     private Instant lastArrival = Instant.EPOCH;
@@ -77,8 +90,12 @@ public final class MailSink implements AutoCloseable {
     }
 
     /** The emails held in memory (the newest, at most {@code keep}), oldest first. */
-    public synchronized List<CapturedMail> messages() {
-        return List.copyOf(recent);
+    public List<CapturedMail> messages() {
+        List<Received> held;
+        synchronized (this) {
+            held = List.copyOf(recent);
+        }
+        return held.stream().map(Received::mail).toList();
     }
 
     /** How many emails are held in memory: never more than {@code keep}. */
@@ -114,17 +131,17 @@ public final class MailSink implements AutoCloseable {
         Files.write(file, raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         Files.setLastModifiedTime(file, FileTime.from(receivedAt));
         stored++;
-        CapturedMail mail;
+        MimeDecoder.Summary summary;
         try {
-            mail = decode(id, raw, receivedAt);
+            summary = MimeDecoder.summary(raw);
         } catch (MessagingException e) {
             System.err.println("Kept an email that cannot be decoded as " + file + ": " + e.getMessage());
             return;
         }
-        remember(mail);
+        remember(new Received(id, receivedAt, summary, raw));
     }
 
-    private void remember(CapturedMail mail) {
+    private void remember(Received mail) {
         recent.addLast(mail);
         while (recent.size() > keep) {
             recent.removeFirst();
@@ -133,6 +150,39 @@ public final class MailSink implements AutoCloseable {
 
     private CapturedMail decode(long id, byte[] raw, Instant receivedAt) throws MessagingException, IOException {
         return MimeDecoder.decode(id, new MimeMessage(session, new ByteArrayInputStream(raw)), receivedAt, raw.length);
+    }
+
+    /**
+     * An email held in memory: what the list shows and filters on, read from its header as it arrived; its bodies
+     * decoded the first time someone asks for them, then kept instead of its bytes.
+     */
+    private final class Received {
+        private final long id;
+        private final Instant receivedAt;
+        private final MimeDecoder.Summary summary;
+        private byte[] raw;
+        private CapturedMail decoded;
+
+        Received(long id, Instant receivedAt, MimeDecoder.Summary summary, byte[] raw) {
+            this.id = id;
+            this.receivedAt = receivedAt;
+            this.summary = summary;
+            this.raw = raw;
+        }
+
+        synchronized CapturedMail mail() {
+            if (decoded == null) {
+                try {
+                    decoded = decode(id, raw, receivedAt);
+                } catch (MessagingException | IOException e) {
+                    // its header was readable: show that much, without bodies
+                    decoded = new CapturedMail(id, summary.messageId(), receivedAt, summary.from(), summary.to(),
+                            summary.cc(), summary.subject(), summary.language(), null, null, List.of(), raw.length);
+                }
+                raw = null;
+            }
+            return decoded;
+        }
     }
 
     /** Counts what is on disk and decodes only the newest {@code keep} emails. */
@@ -147,12 +197,17 @@ public final class MailSink implements AutoCloseable {
             nextId = ids.getLast() + 1;
         }
         for (long id : ids.subList(Math.max(0, ids.size() - keep), ids.size())) {
-            fromDisk(id).ifPresent(mail -> {
-                recent.addLast(mail);
-                if (mail.receivedAt().isAfter(lastArrival)) {
-                    lastArrival = mail.receivedAt();
+            Path file = store.resolve(id + ".eml");
+            try {
+                byte[] raw = Files.readAllBytes(file);
+                Instant receivedAt = Files.getLastModifiedTime(file).toInstant();
+                recent.addLast(new Received(id, receivedAt, MimeDecoder.summary(raw), raw));
+                if (receivedAt.isAfter(lastArrival)) {
+                    lastArrival = receivedAt;
                 }
-            });
+            } catch (MessagingException | IOException e) {
+                System.err.println("Skipping unreadable " + file + ": " + e.getMessage());
+            }
         }
     }
 
@@ -176,13 +231,13 @@ public final class MailSink implements AutoCloseable {
             switch (method) {
                 case "GET" -> {
                     var query = Http.query(exchange);
-                    List<CapturedMail> found = filter(Http.first(query, "to"), Http.first(query, "subject"));
+                    List<Received> found = filter(Http.first(query, "to"), Http.first(query, "subject"));
                     int limit = parseLimit(Http.first(query, "limit"));
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("total", found.size());
                     body.put("inMemory", inMemory());
                     body.put("stored", stored());
-                    body.put("items", found.stream().limit(limit).toList());
+                    body.put("items", found.stream().limit(limit).map(Received::mail).toList());
                     Http.json(exchange, 200, body);
                 }
                 case "DELETE" -> {
@@ -225,25 +280,29 @@ public final class MailSink implements AutoCloseable {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+        Received held = null;
         synchronized (this) {
-            for (CapturedMail mail : recent) {
-                if (mail.id() == wanted) {
-                    return Optional.of(mail);
+            for (Received mail : recent) {
+                if (mail.id == wanted) {
+                    held = mail;
                 }
             }
         }
-        return fromDisk(wanted);
+        return held != null ? Optional.of(held.mail()) : fromDisk(wanted);
     }
 
     /** Newest first, optionally only those to an address (substring, case-insensitive) or with a subject part. */
-    private List<CapturedMail> filter(String to, String subject) {
+    private List<Received> filter(String to, String subject) {
         String recipient = to == null ? null : to.toLowerCase(Locale.ROOT);
-        List<CapturedMail> newestFirst = new ArrayList<>(messages());
+        List<Received> newestFirst;
+        synchronized (this) {
+            newestFirst = new ArrayList<>(recent);
+        }
         java.util.Collections.reverse(newestFirst);
         return newestFirst.stream()
-                .filter(mail -> recipient == null || Stream.concat(mail.to().stream(), mail.cc().stream())
+                .filter(mail -> recipient == null || Stream.concat(mail.summary.to().stream(), mail.summary.cc().stream())
                         .anyMatch(address -> address.toLowerCase(Locale.ROOT).contains(recipient)))
-                .filter(mail -> subject == null || mail.subject().contains(subject))
+                .filter(mail -> subject == null || mail.summary.subject().contains(subject))
                 .toList();
     }
 
@@ -253,14 +312,14 @@ public final class MailSink implements AutoCloseable {
             return;
         }
         var query = Http.query(exchange);
-        List<CapturedMail> found = filter(Http.first(query, "to"), Http.first(query, "subject"));
+        List<Received> found = filter(Http.first(query, "to"), Http.first(query, "subject"));
         StringBuilder rows = new StringBuilder();
-        for (CapturedMail mail : found) {
-            rows.append("<tr><td>").append(mail.id()).append("</td><td>").append(mail.receivedAt())
-                    .append("</td><td>").append(Http.escape(String.join(", ", mail.to())))
-                    .append("</td><td><a href=\"/messages/").append(mail.id()).append("\">")
-                    .append(Http.escape(mail.subject())).append("</a></td><td>")
-                    .append(Http.escape(mail.language())).append("</td></tr>");
+        for (Received mail : found) {
+            rows.append("<tr><td>").append(mail.id).append("</td><td>").append(mail.receivedAt)
+                    .append("</td><td>").append(Http.escape(String.join(", ", mail.summary.to())))
+                    .append("</td><td><a href=\"/messages/").append(mail.id).append("\">")
+                    .append(Http.escape(mail.summary.subject())).append("</a></td><td>")
+                    .append(Http.escape(mail.summary.language())).append("</td></tr>");
         }
         Http.html(exchange, Http.page("Madang mail sink", """
                 <p class="muted">Every email sent to SMTP localhost:%d is kept here (%d shown: the newest %d stay listed,

@@ -1,5 +1,6 @@
 package kr.madang.local.devtools.mail;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
@@ -39,6 +41,25 @@ final class MimeDecoder {
                 subject == null ? "" : MimeUtility.decodeText(subject),
                 message.getHeader("Content-Language", ","),
                 parts.text, parts.html, List.copyOf(parts.attachments), size);
+    }
+
+    /** What the list shows and filters on, from the header alone: the bodies are not read. */
+    record Summary(String messageId, String from, List<String> to, List<String> cc, String subject, String language) {
+    }
+
+    static Summary summary(byte[] raw) throws MessagingException {
+        InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
+        String subject = headers.getHeader("Subject", null);
+        try {
+            return new Summary(headers.getHeader("Message-ID", null),
+                    addresses(headers.getHeader("From", ",")).stream().findFirst().orElse(null),
+                    addresses(headers.getHeader("To", ",")), addresses(headers.getHeader("Cc", ",")),
+                    subject == null ? "" : MimeUtility.decodeText(MimeUtility.unfold(subject)),
+                    headers.getHeader("Content-Language", ","));
+        } catch (java.io.UnsupportedEncodingException e) {
+            return new Summary(headers.getHeader("Message-ID", null), null, addresses(headers.getHeader("To", ",")),
+                    addresses(headers.getHeader("Cc", ",")), subject, headers.getHeader("Content-Language", ","));
+        }
     }
 
     static byte[] raw(MimeMessage message) throws MessagingException, IOException {
