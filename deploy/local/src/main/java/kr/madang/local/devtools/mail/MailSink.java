@@ -185,7 +185,7 @@ public final class MailSink implements AutoCloseable {
         }
     }
 
-    /** Counts what is on disk and decodes only the newest {@code keep} emails. */
+    /** Counts what is on disk and reads the headers of only the newest {@code keep} emails. */
     private void load() throws IOException {
         List<Long> ids;
         try (Stream<Path> files = Files.list(store)) {
