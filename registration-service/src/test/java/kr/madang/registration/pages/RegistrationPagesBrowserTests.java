@@ -77,8 +77,8 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
     void aRegionalOfficeRegistersAnAttendeeThroughTheFormAndFindsThemInTheList() {
         String eventId = openEvent("JEJU", 50, true, false);
         browser.devSignIn(Roles.REGIONAL_OFFICE, "JEJU", null);
-        browser.go("/events");
-        assertThat(browser.waitForText("제주 권역의 행사")).contains("제1회 디지털지역혁신포럼", "확정 0 / 정원 50");
+        // other test classes add events to the same database: the new one is found by its link, on whichever page
+        assertThat(eventCardInTheList(eventId)).contains("제1회 디지털지역혁신포럼", "확정 0 / 정원 50");
         browser.go("/events/" + eventId);
         assertThat(browser.waitForText("세션")).contains("제주특별자치도", "전자신문");
         browser.clickText("참가자 등록");
@@ -420,5 +420,19 @@ class RegistrationPagesBrowserTests extends IntegrationTestBase {
     private long rowsOf(String eventId) {
         return jdbc.sql("select count(*) from registration where event_id = :id")
                 .param("id", java.util.UUID.fromString(eventId)).query(Long.class).single();
+    }
+
+    /** The text of the event's card in the events list, paging through it (25 a page) until the card is there. */
+    private String eventCardInTheList(String eventId) {
+        By card = By.cssSelector("article.card:has(a[href$='/events/" + eventId + "'])");
+        for (int page = 0; page < 40; page++) {
+            browser.go("/events?page=" + page);
+            browser.waitForText("제주 권역의 행사");
+            var found = browser.driver().findElements(card);
+            if (!found.isEmpty()) {
+                return found.getFirst().getText();
+            }
+        }
+        throw new AssertionError("Event " + eventId + " is on none of the first 40 pages of the events list");
     }
 }
