@@ -60,12 +60,8 @@ public final class CalendarFile {
         StringWriter out = new StringWriter(3072);
         out.write(HEADS.get(invite.method()));
         try (FoldingWriter folding = new FoldingWriter(out, FoldingWriter.REDUCED_FOLD_LENGTH)) {
-            folding.write(entry(invite, invite.uid(), invite.summary(), invite.location(), invite.description(),
-                    invite.startsAt(), invite.endsAt()).toString());
-            // each chosen session its own entry, updated and cancelled with the forum's (same SEQUENCE, same METHOD)
-            for (CalendarInvite.SessionEntry session : invite.sessions()) {
-                folding.write(entry(invite, session.uid(), session.summary(), session.location(), session.description(),
-                        session.startsAt(), session.endsAt()).toString());
+            for (VEvent entry : entries(invite)) {
+                folding.write(entry.toString());
             }
             folding.write(END);
         } catch (IOException e) {
@@ -77,13 +73,20 @@ public final class CalendarFile {
     /** The whole file as ical4j writes it in one go: what {@link #write} must equal, byte for byte. */
     static String writeWhole(CalendarInvite invite) {
         Calendar calendar = head(invite.method());
-        calendar.add(entry(invite, invite.uid(), invite.summary(), invite.location(), invite.description(),
+        entries(invite).forEach(calendar::add);
+        return output(calendar);
+    }
+
+    /** The forum's entry, then each chosen session's, updated and cancelled with the forum's (same SEQUENCE, METHOD). */
+    private static List<VEvent> entries(CalendarInvite invite) {
+        List<VEvent> entries = new java.util.ArrayList<>(1 + invite.sessions().size());
+        entries.add(entry(invite, invite.uid(), invite.summary(), invite.location(), invite.description(),
                 invite.startsAt(), invite.endsAt()));
         for (CalendarInvite.SessionEntry session : invite.sessions()) {
-            calendar.add(entry(invite, session.uid(), session.summary(), session.location(), session.description(),
+            entries.add(entry(invite, session.uid(), session.summary(), session.location(), session.description(),
                     session.startsAt(), session.endsAt()));
         }
-        return output(calendar);
+        return entries;
     }
 
     /** The calendar's own properties and the zone: the same for every file of a method. */
