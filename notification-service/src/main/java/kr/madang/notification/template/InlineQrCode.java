@@ -1,6 +1,9 @@
 package kr.madang.notification.template;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,12 @@ public final class InlineQrCode {
      * score only avoids patterns that can slow a poor scanner, and the codes here are short and drawn large.
      */
     private static final int MASK = 0;
+    /**
+     * Image sizes by the shape of the text's segments (mode and length of each): the symbol's version, hence its size,
+     * depends on nothing else. Rendering needs only the size; encoding the whole symbol for it was a quarter of the
+     * QR code's cost, and the code is encoded again when the email is sent (issue 15). At most a few hundred shapes.
+     */
+    private static final Map<String, Integer> SIZE_BY_SHAPE = new ConcurrentHashMap<>();
 
     /** The HTML part to send and the image it refers to (null when it has no QR code). */
     public record Inline(String html, byte[] png) {
@@ -40,7 +49,7 @@ public final class InlineQrCode {
             return html;
         }
         String alt = "en".equals(language) ? "Your check-in QR code" : "입장 QR 코드";
-        String size = String.valueOf(imageSize(symbol(checkInCode)));
+        String size = String.valueOf(imageSize(checkInCode));
         String image = "<p><img src=\"cid:" + CONTENT_ID + "\" alt=\"" + alt + "\" width=\"" + size + "\" height=\""
                 + size + "\" data-madang-qr=\"" + checkInCode + "\"></p>\n";
         int end = html.lastIndexOf("</body>");
@@ -85,6 +94,16 @@ public final class InlineQrCode {
     static QrCode symbol(String text) {
         return QrCode.encodeSegments(QrSegment.makeSegments(text), QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION,
                 QrCode.MAX_VERSION, MASK, true);
+    }
+
+    /** The PNG's width (and height) for this text, as {@link #png} draws it. */
+    static int imageSize(String text) {
+        List<QrSegment> segments = QrSegment.makeSegments(text);
+        StringBuilder shape = new StringBuilder();
+        for (QrSegment segment : segments) {
+            shape.append(segment.mode).append(':').append(segment.numChars).append(' ');
+        }
+        return SIZE_BY_SHAPE.computeIfAbsent(shape.toString(), ignored -> imageSize(symbol(text)));
     }
 
     private static int imageSize(QrCode qr) {

@@ -49,4 +49,27 @@ class InlineQrCodeUnitTests {
         assertThat(sent.html()).contains("width=\"" + png.getWidth() + "\"", "height=\"" + png.getHeight() + "\"",
                 "alt=\"입장 QR 코드\"").doesNotContain("data-madang-qr");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.", "abcdefghijklmnopqrstuvwxyz0123456789._-"})
+    void theSizeKnownFromOneTextIsTheSizeOfEveryOtherTextOfTheSameShape(String alphabet) {
+        for (int length = 1; length <= 200; length++) {
+            String first = text(alphabet, length, 0);
+            String other = text(alphabet, length, 7);
+            assertThat(other).isNotEqualTo(first);
+
+            InlineQrCode.imageSize(first); // the shape's size is now known from the first text
+            assertThat(InlineQrCode.imageSize(other)).as("length %d of %s", length, alphabet)
+                    .isEqualTo((InlineQrCode.symbol(other).size + 8) * 6);
+        }
+    }
+
+    /** A text of the alphabet's characters; another shift (below the alphabet's size) changes every character. */
+    private static String text(String alphabet, int length, int shift) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt((i * 5 + shift) % alphabet.length()));
+        }
+        return text.toString();
+    }
 }

@@ -34,6 +34,8 @@ public final class SharedKafka {
                     "auto.create.topics.enable", "false",
                     "group.initial.rebalance.delay.ms", "0",
                     "offsets.topic.num.partitions", "3",
+                    // the compactor's key map is 128 MB of this JVM's heap by default; 8 MB holds 350,000 keys
+                    "log.cleaner.dedupe.buffer.size", "8388608",
                     "log.dirs", System.getProperty("java.io.tmpdir") + "/madang-kafka-" + UUID.randomUUID()));
             started.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "kafka-shutdown"));

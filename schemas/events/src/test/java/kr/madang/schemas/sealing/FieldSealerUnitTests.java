@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import kr.madang.events.Contact;
 import kr.madang.events.Language;
@@ -74,5 +80,41 @@ class FieldSealerUnitTests {
         assertThatThrownBy(() -> new FieldSealer(Map.of("short", new byte[16]), "short"))
                 .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> new FieldSealer(Map.of("k2026", NEW), "k2027")).hasMessageContaining("k2027");
+    }
+
+    @Test
+    void threadsSealingAndOpeningAtOnceWithRefusalsBetweenEachGetTheirOwnValuesBack() throws Exception {
+        AtomicInteger wrong = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    byte[] key = FieldSealer.newDataKey();
+                    for (int i = 0; i < 500; i++) {
+                        String plain = "참가자 " + thread + "-" + i;
+                        String forSubject = FieldSealer.sealForSubject("s" + thread, key, plain);
+                        String forServices = sealer.seal(plain);
+                        if (i % 7 == 0) { // a failed open between two good ones must not spoil the next
+                            try {
+                                sealer.open(forSubject, subject -> Optional.of(NEW));
+                            } catch (FieldSealer.UnreadableFieldException expected) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                        if (!plain.equals(sealer.open(forSubject, subject -> Optional.of(key)))
+                                || !plain.equals(sealer.open(forServices, subject -> Optional.empty()))) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        }
+        assertThat(wrong.get()).as("values that came back different").isZero();
+        assertThat(refused.get()).as("opens with the wrong key refused").isEqualTo(8 * 72);
     }
 }
