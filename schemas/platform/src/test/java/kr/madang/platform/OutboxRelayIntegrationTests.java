@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import kr.madang.platform.outbox.Outbox;
 import kr.madang.platform.outbox.OutboxProperties;
@@ -107,7 +108,7 @@ class OutboxRelayIntegrationTests {
 
     @Test
     void aPassThatFindsNothingOpensNoTransaction() {
-        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger opened = new AtomicInteger();
         TransactionTemplate counting = new TransactionTemplate(transactions.getTransactionManager()) {
             @Override
             public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
@@ -116,7 +117,7 @@ class OutboxRelayIntegrationTests {
             }
         };
         OutboxRelay idle = new OutboxRelay(jdbc, counting, kafka, properties, new OutboxSignal());
-        // rows other work left are relayed first (each bucket with rows in its own transaction)
+        // rows other work left are relayed first
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             int before = opened.get();
             return idle.relayOnce() == 0 && opened.get() == before;
@@ -128,6 +129,44 @@ class OutboxRelayIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> idle.relayOnce() + outboxRows() >= 0 && outboxRows() == 0);
         assertThat(opened.get() - before).as("only buckets holding rows are locked and relayed")
                 .isLessThan(properties.buckets());
+    }
+
+    @Test
+    void onePassOverEveryBucketHoldingRowsIsOneTransactionAndOneFlush() {
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger flushed = new AtomicInteger();
+        TransactionTemplate counting = new TransactionTemplate(transactions.getTransactionManager()) {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                opened.incrementAndGet();
+                return super.execute(action);
+            }
+        };
+        KafkaTemplate<String, Object> countingFlushes = new KafkaTemplate<>(producerFactory) {
+            @Override
+            public void flush() {
+                flushed.incrementAndGet();
+                super.flush();
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(jdbc, counting, countingFlushes, properties, new OutboxSignal());
+        while (relay.relayOnce() > 0) {
+            // start from an empty outbox
+        }
+        List<String> aggregates = aggregates("spread", 24);
+        appendInterleaved(aggregates, 3);
+        long bucketsHoldingRows = jdbc.sql("select count(distinct bucket) from outbox_message").query(Long.class).single();
+        assertThat(bucketsHoldingRows).as("the rows are spread over several buckets").isGreaterThan(2);
+        opened.set(0);
+        flushed.set(0);
+
+        assertThat(relay.relayOnce()).isEqualTo(72);
+
+        assertThat(opened.get()).as("transactions").isEqualTo(1);
+        assertThat(flushed.get()).as("flushes to Kafka").isEqualTo(1);
+        assertThat(outboxRows()).isZero();
+        firstSeenVersionsByKey(recordsOf(aggregates)).values().forEach(versions ->
+                assertThat(versions).as("order per aggregate").isSorted().hasSize(3));
     }
 
     @Test
