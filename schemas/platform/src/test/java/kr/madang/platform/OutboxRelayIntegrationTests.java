@@ -109,13 +109,7 @@ class OutboxRelayIntegrationTests {
     @Test
     void aPassThatFindsNothingOpensNoTransaction() {
         AtomicInteger opened = new AtomicInteger();
-        TransactionTemplate counting = new TransactionTemplate(transactions.getTransactionManager()) {
-            @Override
-            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
-                opened.incrementAndGet();
-                return super.execute(action);
-            }
-        };
+        TransactionTemplate counting = counting(opened);
         OutboxRelay idle = new OutboxRelay(jdbc, counting, kafka, properties, new OutboxSignal());
         // rows other work left are relayed first
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -135,13 +129,7 @@ class OutboxRelayIntegrationTests {
     void onePassOverEveryBucketHoldingRowsIsOneTransactionAndOneFlush() {
         AtomicInteger opened = new AtomicInteger();
         AtomicInteger flushed = new AtomicInteger();
-        TransactionTemplate counting = new TransactionTemplate(transactions.getTransactionManager()) {
-            @Override
-            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
-                opened.incrementAndGet();
-                return super.execute(action);
-            }
-        };
+        TransactionTemplate counting = counting(opened);
         KafkaTemplate<String, Object> countingFlushes = new KafkaTemplate<>(producerFactory) {
             @Override
             public void flush() {
@@ -185,6 +173,17 @@ class OutboxRelayIntegrationTests {
 
         assertThat(jdbc.sql("select count(*) from outbox_message where message_key = :k").param("k", aggregate)
                 .query(Long.class).single()).isZero();
+    }
+
+    /** The transaction template, counting the transactions it opens. */
+    private TransactionTemplate counting(AtomicInteger opened) {
+        return new TransactionTemplate(transactions.getTransactionManager()) {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                opened.incrementAndGet();
+                return super.execute(action);
+            }
+        };
     }
 
     private List<String> aggregates(String prefix, int count) {
