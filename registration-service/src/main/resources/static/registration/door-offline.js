@@ -43,15 +43,16 @@
     if (name) { device.name = name; write(deviceKey, device); } else { nameInput.value = device.name; }
   });
 
-  // The list lives until the end of its day (Seoul), or until sign-out.
+  // The list lives until the end of its day (Seoul), or until sign-out. The end is counted on this device's clock
+  // from the server's (validUntil - servedAt), so a device clock that is off neither keeps nor drops it early.
   var list = read(listKey, null);
   var dropList = function () { localStorage.removeItem(listKey); list = null; };
-  if (list && Date.parse(list.validUntil) <= Date.now()) { dropList(); }
+  if (list && !(list.dropAt > Date.now())) { dropList(); }
   // A door page left open overnight drops the list at midnight (Seoul) all the same.
   var endOfDay = null;
   var dropAtEndOfDay = function () {
     if (endOfDay) { clearTimeout(endOfDay); }
-    if (list) { endOfDay = setTimeout(function () { dropList(); showNetwork(); }, Math.min(Date.parse(list.validUntil) - Date.now(), 2147483647)); }
+    if (list) { endOfDay = setTimeout(function () { dropList(); showNetwork(); }, Math.min(list.dropAt - Date.now(), 2147483647)); }
   };
   dropAtEndOfDay();
   var signOut = document.querySelector('form[action$="/sign-out"]');
@@ -85,7 +86,10 @@
   var loadList = function () {
     fetch(t.listUrl, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { if (!r.ok) { throw new Error('list ' + r.status); } return r.json(); })
-      .then(function (fresh) { list = fresh; write(listKey, fresh); showNetwork(); dropAtEndOfDay(); })
+      .then(function (fresh) {
+        fresh.dropAt = Date.now() + (Date.parse(fresh.validUntil) - Date.parse(fresh.servedAt));
+        list = fresh; write(listKey, fresh); showNetwork(); dropAtEndOfDay();
+      })
       .catch(function () { showNetwork(); });
   };
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -48,7 +49,12 @@ public class OfflineCheckIns {
                            String status, OffsetDateTime checkedInAt, String checkedInBy) {
     }
 
-    public record DoorList(UUID eventId, LocalDate day, OffsetDateTime validUntil, List<Attendee> attendees) {
+    /**
+     * {@code servedAt} is our clock when the list was read: the door page keeps the list for {@code validUntil -
+     * servedAt} by its own clock, so a door laptop whose clock is off still drops the list at our midnight.
+     */
+    public record DoorList(UUID eventId, LocalDate day, OffsetDateTime validUntil, OffsetDateTime servedAt,
+                           List<Attendee> attendees) {
     }
 
     public record Upload(String code, UUID id, Instant deviceTime) {
@@ -99,7 +105,7 @@ public class OfflineCheckIns {
         accessLog.record(authentication, Action.LIST, eventId, attendees.stream().map(Attendee::registrationId).toList(),
                 "door-list day=" + day, "offline check-in");
         OffsetDateTime validUntil = day.plusDays(1).atStartOfDay(ForumEvent.SEOUL).toOffsetDateTime();
-        return new DoorList(eventId, day, validUntil, attendees);
+        return new DoorList(eventId, day, validUntil, ForumEventView.seoul(now.truncatedTo(ChronoUnit.SECONDS)), attendees);
     }
 
     /**

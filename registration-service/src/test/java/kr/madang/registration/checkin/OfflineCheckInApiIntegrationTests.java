@@ -3,6 +3,7 @@ package kr.madang.registration.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import kr.madang.registration.support.IntegrationTestBase;
@@ -132,6 +133,8 @@ class OfflineCheckInApiIntegrationTests extends IntegrationTestBase {
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(list.text("day")).isEqualTo("2023-02-06");
         assertThat(list.text("validUntil")).isEqualTo("2023-02-07T00:00:00+09:00");
+        assertThat(OffsetDateTime.parse(list.text("servedAt")).toInstant()).as("our clock, for the door's countdown")
+                .isEqualTo(clock.instant());
         JsonNode minji = list.json().path("attendees").get(0);
         assertThat(minji.path("registrationId").asString()).isEqualTo(minjiId);
         assertThat(minji.path("name").asString()).isEqualTo("김민지");
