@@ -19,7 +19,7 @@ import kr.madang.local.StackSettings;
 import kr.madang.local.process.LocalProcesses;
 import kr.madang.schemas.Topics;
 
-/** The three services, each in its own JVM from its executable jar, configured for the local stack. */
+/** The three services, each in its own JVM from its executable jar (unpacked, see {@link ServiceJars}), configured for the local stack. */
 public final class LocalServices {
 
     /** notification-service's SMS providers (madang.sms.providers.* in its yml). */
@@ -27,11 +27,13 @@ public final class LocalServices {
 
     private final StackSettings settings;
     private final LocalProcesses processes;
+    private final ServiceJars jars;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public LocalServices(StackSettings settings, LocalProcesses processes) {
         this.settings = settings;
         this.processes = processes;
+        this.jars = new ServiceJars(settings.javaExecutable(), Runtime.version().feature());
     }
 
     public static List<ServiceSpec> specs(StackSettings settings) {
@@ -69,11 +71,52 @@ public final class LocalServices {
         if (processes.running(processName).isPresent()) {
             return;
         }
-        Path jar = executableJar(service);
+        Path jar = jars.unpack(executableJar(service));
+        List<String> options = jvmOptions();
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
-        command.addAll(List.of(settings.serviceJavaOpts().trim().split("\\s+")));
-        command.addAll(List.of(
+        command.addAll(options);
+        // the cache lets the JVM map classes already loaded and linked instead of reading them: a third of the start
+        jars.aotCache(jar, options).ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
+        command.addAll(launch(processName, jar));
+        processes.start(processName, command, environment(service, jdbcUrl, dbPassword, kafka, secrets),
+                settings.root(), LocalProcesses.MARKER + processName);
+    }
+
+    /** Whether this JVM trains and reads AOT caches: JDK 25 and later, unless {@code MADANG_AOT=off}. */
+    public boolean aotAvailable(Map<String, String> environment) {
+        return jars.aotAvailable(environment);
+    }
+
+    /** Whether the JVM can start {@code service} from an AOT cache trained for its current jar and JVM options. */
+    public boolean hasAotCache(ServiceSpec service) {
+        return jars.aotCache(jars.unpack(executableJar(service)), jvmOptions()).isPresent();
+    }
+
+    /**
+     * Trains {@code service}'s AOT cache (see {@link ServiceJars#trainAotCache}): it refreshes its context against the
+     * stack's database and broker, serves nothing, and exits. Its output goes to {@code <service>-aot.log}.
+     */
+    public boolean trainAotCache(ServiceSpec service, String jdbcUrl, String dbPassword, String kafka,
+                                 Map<String, String> secrets, Duration timeout) {
+        Path jar = jars.unpack(executableJar(service));
+        List<String> options = jvmOptions();
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable().toString());
+        command.addAll(options);
+        command.addAll(launch("aot-training-" + service.name(), jar));
+        Map<String, String> environment = environment(service, jdbcUrl, dbPassword, kafka, secrets);
+        environment.put("PORT", "0"); // it never serves, and its port may be taken
+        return jars.trainAotCache(jar, options, command, environment, processes.logFile(service.name() + "-aot"),
+                timeout).isPresent();
+    }
+
+    private List<String> jvmOptions() {
+        return List.of(settings.serviceJavaOpts().trim().split("\\s+"));
+    }
+
+    private List<String> launch(String processName, Path jar) {
+        return List.of(
                 LocalProcesses.MARKER + processName,
                 "-Dfile.encoding=UTF-8",
                 "-Duser.timezone=UTC",
@@ -82,7 +125,11 @@ public final class LocalServices {
                 "--madang.kafka.partitions=" + TopicPlan.PARTITIONS,
                 // the pages' dev sign-in (pick a role and region): only ever on in the local stack
                 "--madang.dev-sign-in.enabled=true",
-                "--spring.output.ansi.enabled=never"));
+                "--spring.output.ansi.enabled=never");
+    }
+
+    private Map<String, String> environment(ServiceSpec service, String jdbcUrl, String dbPassword, String kafka,
+                                            Map<String, String> secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         // glibc gives each thread that allocates its own malloc arena (up to 8 per core, 64 MB reserved each); a
         // service's many threads (Tomcat, Kafka, senders) then keep tens of MB resident for nothing
@@ -113,7 +160,7 @@ public final class LocalServices {
         if (secrets.get("alimtalk-callback") != null) {
             env.put("MADANG_ALIMTALK_CALLBACK_TOKEN", secrets.get("alimtalk-callback"));
         }
-        processes.start(processName, command, env, settings.root(), LocalProcesses.MARKER + processName);
+        return env;
     }
 
     private String jwkSetUri() {
