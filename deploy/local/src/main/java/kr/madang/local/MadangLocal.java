@@ -164,8 +164,8 @@ public final class MadangLocal {
         if (!withServices) {
             return;
         }
-        List<ServiceSpec> untrained = services.aotAvailable(System.getenv()) ? specs.stream().filter(service -> !services.hasAotCache(service)).toList()
-                : List.of();
+        List<ServiceSpec> untrained = !services.aotAvailable(System.getenv()) ? List.of()
+                : specs.stream().filter(service -> !services.hasAotCache(service)).toList();
         if (!untrained.isEmpty()) {
             step("the services' JVM caches (once per build: later starts take a third of the time)", () -> {
                 Map<String, String> logins = postgres.logins(databases(specs));

@@ -19,7 +19,10 @@ import kr.madang.local.StackSettings;
 import kr.madang.local.process.LocalProcesses;
 import kr.madang.schemas.Topics;
 
-/** The three services, each in its own JVM from its executable jar (unpacked, see {@link ServiceJars}), configured for the local stack. */
+/**
+ * The three services, each in its own JVM from its executable jar (unpacked, with the JVM's AOT cache where there is
+ * one: {@link ServiceJars}), configured for the local stack.
+ */
 public final class LocalServices {
 
     /** notification-service's SMS providers (madang.sms.providers.* in its yml). */

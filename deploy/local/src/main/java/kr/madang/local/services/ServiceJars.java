@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <p>
  * Measured on 2 cores (registration-service to readiness, wall and CPU): the executable jar 15.3 s and 18.7 s; unpacked
  * 9.5 s and 12.0 s (nested jars are read through Spring Boot's own loader); unpacked with the AOT cache 5.3 s and 7.0 s.
- * The cache costs one training run per service and build (about 27 s on 2 cores) and 2 to 5 MB of resident memory;
+ * The cache costs one training run per service and build (27 s for one alone on 2 cores, 66 s for the three side by
+ * side on a fresh stack, its migrations included) and 2 to 5 MB of resident memory;
  * a service's CPU per request under load is the same with and without it.
  */
 public final class ServiceJars {
@@ -60,10 +61,15 @@ public final class ServiceJars {
             return jar;
         }
         Path fresh = executableJar.resolveSibling(UNPACKED + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path log = fresh.resolveSibling(fresh.getFileName() + ".log");
         try {
-            run(List.of(javaExecutable.toString(), "-Djarmode=tools", "-jar", executableJar.toString(), "extract",
-                    "--destination", fresh.toString()), Map.of(), fresh.resolveSibling(fresh.getFileName() + ".log"),
-                    Duration.ofMinutes(2), "unpacking " + executableJar.getFileName());
+            try {
+                run(List.of(javaExecutable.toString(), "-Djarmode=tools", "-jar", executableJar.toString(), "extract",
+                        "--destination", fresh.toString()), Map.of(), log, Duration.ofMinutes(2),
+                        "unpacking " + executableJar.getFileName());
+            } catch (IllegalStateException failed) {
+                throw new IllegalStateException(failed.getMessage() + ": " + (Files.exists(log) ? Files.readString(log) : ""));
+            }
             Files.writeString(fresh.resolve(STAMP), source, StandardCharsets.UTF_8);
             deleteTree(target);
             try {
@@ -79,7 +85,7 @@ public final class ServiceJars {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack " + executableJar, e);
         } finally {
-            deleteQuietly(fresh.resolveSibling(fresh.getFileName() + ".log"));
+            deleteQuietly(log);
             deleteTree(fresh);
         }
     }
@@ -144,6 +150,9 @@ public final class ServiceJars {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(environment);
         Process process = builder.start();
+        // Ctrl-C on ./madang up ends a training too, as it ends every process the launcher started
+        Thread endWithLauncher = new Thread(process::destroyForcibly, "end-" + what.replace(' ', '-'));
+        Runtime.getRuntime().addShutdownHook(endWithLauncher);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -154,6 +163,12 @@ public final class ServiceJars {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what + " interrupted");
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(endWithLauncher);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway: the process has ended
+            }
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException(what + " failed with exit code " + process.exitValue());
