@@ -28,20 +28,15 @@ import java.util.stream.Stream;
  * The cache costs one training run per service and build (27 s for one alone on 2 cores, 66 s for the three side by
  * side on a fresh stack, its migrations included) and 2 to 5 MB of resident memory;
  * a service's CPU per request under load is the same with and without it.
+ *
+ * @param javaExecutable     the JVM the services run on (it unpacks the jars too)
+ * @param javaFeatureVersion its version: the AOT cache needs 25 or later
  */
-public final class ServiceJars {
+public record ServiceJars(Path javaExecutable, int javaFeatureVersion) {
 
     /** Where a service's unpacked jar lives, beside the build output it comes from: {@code mvn clean} removes both. */
     static final String UNPACKED = "unpacked";
     private static final String STAMP = ".source";
-
-    private final Path javaExecutable;
-    private final int javaFeatureVersion;
-
-    public ServiceJars(Path javaExecutable, int javaFeatureVersion) {
-        this.javaExecutable = javaExecutable;
-        this.javaFeatureVersion = javaFeatureVersion;
-    }
 
     /** The AOT cache is on unless {@code MADANG_AOT=off}, and only where the JVM has one (JDK 25's one-step training). */
     public boolean aotAvailable(Map<String, String> environment) {
