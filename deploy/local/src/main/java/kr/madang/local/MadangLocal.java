@@ -9,11 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -456,7 +453,7 @@ public final class MadangLocal {
                 () -> processes.stop(TOKEN_ISSUER, "TERM", Duration.ofSeconds(15)));
         any |= report(LocalKafka.NAME, kafka.running(), kafka::stop);
         any |= report(LocalPostgres.NAME, postgres.running(), postgres::stop);
-        deleteQuietly(settings.runDir().resolve("ready"));
+        LocalFiles.deleteQuietly(settings.runDir().resolve("ready"));
         return any;
     }
 
@@ -589,32 +586,12 @@ public final class MadangLocal {
         System.out.println("Deleting " + home + " (databases, Kafka log, captured mail and SMS, keys, logs)");
         try (var entries = Files.list(home)) {
             for (Path entry : entries.filter(entry -> !entry.getFileName().toString().equals("cache")).toList()) {
-                Files.walkFileTree(entry, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                        Files.delete(dir);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+                LocalFiles.deleteTree(entry);
             }
             Files.createDirectories(settings.runDir());
             Files.createDirectories(settings.logDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + home, e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // nothing to clean
         }
     }
 

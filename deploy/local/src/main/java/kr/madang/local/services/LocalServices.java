@@ -74,16 +74,13 @@ public final class LocalServices {
         if (processes.running(processName).isPresent()) {
             return;
         }
-        Path jar = jars.unpack(executableJar(service));
-        List<String> options = jvmOptions();
-        List<String> command = new ArrayList<>();
-        command.add(settings.javaExecutable().toString());
-        command.addAll(options);
+        Path jar = unpackedJar(service);
         // the cache lets the JVM map classes already loaded and linked instead of reading them: a third of the start
-        jars.aotCache(jar, options).ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
-        command.addAll(launch(processName, jar));
-        processes.start(processName, command, environment(service, jdbcUrl, dbPassword, kafka, secrets),
-                settings.root(), LocalProcesses.MARKER + processName);
+        List<String> cache = jars.aotCache(jar, jvmOptions()).map(file -> List.of("-XX:AOTCache=" + file))
+                .orElse(List.of());
+        processes.start(processName, command(processName, jar, cache),
+                environment(service, jdbcUrl, dbPassword, kafka, secrets), settings.root(),
+                LocalProcesses.MARKER + processName);
     }
 
     /** Whether this JVM trains and reads AOT caches: JDK 25 and later, unless {@code MADANG_AOT=off}. */
@@ -93,7 +90,7 @@ public final class LocalServices {
 
     /** Whether the JVM can start {@code service} from an AOT cache trained for its current jar and JVM options. */
     public boolean hasAotCache(ServiceSpec service) {
-        return jars.aotCache(jars.unpack(executableJar(service)), jvmOptions()).isPresent();
+        return jars.aotCache(unpackedJar(service), jvmOptions()).isPresent();
     }
 
     /**
@@ -102,24 +99,28 @@ public final class LocalServices {
      */
     public boolean trainAotCache(ServiceSpec service, String jdbcUrl, String dbPassword, String kafka,
                                  Map<String, String> secrets, Duration timeout) {
-        Path jar = jars.unpack(executableJar(service));
-        List<String> options = jvmOptions();
-        List<String> command = new ArrayList<>();
-        command.add(settings.javaExecutable().toString());
-        command.addAll(options);
-        command.addAll(launch("aot-training-" + service.name(), jar));
+        Path jar = unpackedJar(service);
         Map<String, String> environment = environment(service, jdbcUrl, dbPassword, kafka, secrets);
         environment.put("PORT", "0"); // it never serves, and its port may be taken
-        return jars.trainAotCache(jar, options, command, environment, processes.logFile(service.name() + "-aot"),
-                timeout).isPresent();
+        return jars.trainAotCache(jar, jvmOptions(), command("aot-training-" + service.name(), jar, List.of()),
+                environment, processes.logFile(service.name() + "-aot"), timeout).isPresent();
     }
 
     private List<String> jvmOptions() {
         return List.of(settings.serviceJavaOpts().trim().split("\\s+"));
     }
 
-    private List<String> launch(String processName, Path jar) {
-        return List.of(
+    private Path unpackedJar(ServiceSpec service) {
+        return jars.unpack(executableJar(service));
+    }
+
+    /** The service's command line: the JVM, its options, {@code extraJvmOptions}, the jar and its arguments. */
+    private List<String> command(String processName, Path jar, List<String> extraJvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable().toString());
+        command.addAll(jvmOptions());
+        command.addAll(extraJvmOptions);
+        command.addAll(List.of(
                 LocalProcesses.MARKER + processName,
                 "-Dfile.encoding=UTF-8",
                 "-Duser.timezone=UTC",
@@ -128,7 +129,8 @@ public final class LocalServices {
                 "--madang.kafka.partitions=" + TopicPlan.PARTITIONS,
                 // the pages' dev sign-in (pick a role and region): only ever on in the local stack
                 "--madang.dev-sign-in.enabled=true",
-                "--spring.output.ansi.enabled=never");
+                "--spring.output.ansi.enabled=never"));
+        return command;
     }
 
     private Map<String, String> environment(ServiceSpec service, String jdbcUrl, String dbPassword, String kafka,

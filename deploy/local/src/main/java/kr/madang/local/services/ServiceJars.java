@@ -1,5 +1,8 @@
 package kr.madang.local.services;
 
+import static kr.madang.local.LocalFiles.deleteQuietly;
+import static kr.madang.local.LocalFiles.deleteTree;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * How a service's JVM is started fast: from its executable jar unpacked once per build, and from the JVM's AOT cache
@@ -192,27 +193,6 @@ public record ServiceJars(Path javaExecutable, int javaFeatureVersion) {
                     java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // the log is a courtesy; the caller already knows the training failed
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temporary file is harmless: the next training replaces it
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
         }
     }
 }
